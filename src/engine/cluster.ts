@@ -1,0 +1,223 @@
+/**
+ * One simulated cluster: the store, the virtual clock, the controllers and the
+ * loop that runs them. index.ts is its public face.
+ */
+import { Api } from './api/api';
+import { type ApplyResult, applyManifests } from './api/apply';
+import { ApiError } from './api/errors';
+import { lookupKind } from './api/kinds';
+import type { Store, Watcher } from './api/store';
+import { Store as StoreImpl } from './api/store';
+import type { KubeEvent, KubeObject, PropagationPolicy } from './api/types';
+import { bootstrapCluster, type NodeSpec, normalizeNodes } from './cluster-shape';
+import { allControllers } from './controllers';
+import type { ControllerContext } from './controllers/context';
+import { ControllerManager } from './controllers/manager';
+import { EventRecorder } from './events/recorder';
+import { Clock } from './sim/clock';
+import { Rng } from './sim/rng';
+import { TimerQueue } from './sim/timers';
+import { type TimingProfile, type Timings, timingsFor } from './timings';
+
+export interface ClusterOptions {
+  seed?: number;
+  nodes?: number | NodeSpec[];
+  timings?: TimingProfile;
+  timingOverrides?: Partial<Timings>;
+}
+
+export interface ClusterSnapshot {
+  format: 'kube-playground/cluster';
+  version: 1;
+  options: { seed: number; timings: TimingProfile; timingOverrides: Partial<Timings> };
+  now: number;
+  rng: number;
+  store: { rv: number; objects: KubeObject[] };
+  timers: { seq: number; timers: { at: number; seq: number; target: string; key: string }[] };
+  queue: { controller: string; key: string }[];
+  state: Record<string, unknown>;
+  eventSeq: number;
+}
+
+/** Everything inside one cluster, for the engine's own modules (kubectl, kubelet accessors, tests). */
+export class ClusterCore {
+  readonly clock = new Clock();
+  readonly rng: Rng;
+  readonly store: Store;
+  readonly api: Api;
+  readonly timers = new TimerQueue();
+  readonly events: EventRecorder;
+  readonly manager: ControllerManager;
+  readonly timings: Timings;
+  readonly options: ClusterSnapshot['options'];
+  /** per-controller persistent state (plain JSON, carried by snapshots) */
+  state: Record<string, object> = {};
+  private contexts = new Map<string, ControllerContext>();
+
+  constructor(options: ClusterSnapshot['options']) {
+    this.options = options;
+    this.timings = timingsFor(options.timings, options.timingOverrides);
+    this.rng = new Rng(options.seed);
+    this.store = new StoreImpl(this.clock, this.rng);
+    this.api = new Api(this.store, this.clock, this.rng, this.timings);
+    this.events = new EventRecorder(this.store, this.clock, this.timings.eventTtlMs);
+    this.manager = new ControllerManager(this.store, (c) => this.context(c.name));
+    for (const c of allControllers()) this.manager.register(c);
+  }
+
+  context(name: string): ControllerContext {
+    let ctx = this.contexts.get(name);
+    if (!ctx) {
+      ctx = {
+        store: this.store,
+        api: this.api,
+        clock: this.clock,
+        rng: this.rng,
+        events: this.events,
+        timings: this.timings,
+        after: (ms, key) => this.timers.add(this.clock.now() + Math.max(0, ms), name, key),
+        enqueue: (controller, key) => this.manager.enqueue(controller, key),
+        state: <T extends object>(init: () => T): T => {
+          let s = this.state[name] as T | undefined;
+          if (!s) {
+            s = init();
+            this.state[name] = s;
+          }
+          return s;
+        },
+      };
+      this.contexts.set(name, ctx);
+    }
+    return ctx;
+  }
+
+  /** Runs controllers until quiet, then fires timers in order up to now + ms. */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance: ${ms} is not a duration`);
+    const until = this.clock.now() + Math.floor(ms);
+    this.settle();
+    for (;;) {
+      const next = this.timers.peek();
+      if (!next || next.at > until) break;
+      this.clock.set(Math.max(next.at, this.clock.now()));
+      while (this.timers.peek() && (this.timers.peek() as { at: number }).at <= this.clock.now()) {
+        const t = this.timers.pop() as { target: string; key: string };
+        this.manager.enqueue(t.target, t.key);
+      }
+      this.settle();
+    }
+    this.clock.set(until);
+    this.settle();
+  }
+
+  settle(): void {
+    this.manager.drain(this.clock.now(), (controller, key) => this.reportHotLoop(controller, key));
+  }
+
+  private reportHotLoop(controller: string, key: string): void {
+    const ns = this.store.get('Namespace', undefined, 'kube-system');
+    if (!ns) return;
+    this.events.warning(
+      { component: 'kube-controller-manager' },
+      ns,
+      'HotLoop',
+      `controller ${controller} reconciled ${key} more than 1000 times at one instant; it was stopped to keep the simulation responsive`,
+    );
+  }
+
+  snapshot(): ClusterSnapshot {
+    return structuredClone({
+      format: 'kube-playground/cluster',
+      version: 1,
+      options: this.options,
+      now: this.clock.now(),
+      rng: this.rng.getState(),
+      store: this.store.dump(),
+      timers: this.timers.toJSON(),
+      queue: this.manager.dumpQueue(),
+      state: this.state,
+      eventSeq: this.events.getSeq(),
+    }) as ClusterSnapshot;
+  }
+
+  load(s: ClusterSnapshot): void {
+    const data = structuredClone(s);
+    this.clock.set(data.now);
+    this.rng.setState(data.rng);
+    this.store.load(data.store);
+    const timers = TimerQueue.fromJSON(data.timers);
+    Object.assign(this.timers, timers);
+    this.manager.loadQueue(data.queue);
+    this.state = data.state as Record<string, object>;
+    this.events.setSeq(data.eventSeq);
+  }
+}
+
+export function newCluster(options: ClusterOptions = {}): ClusterCore {
+  const core = new ClusterCore({
+    seed: options.seed ?? 1,
+    timings: options.timings ?? 'real',
+    timingOverrides: options.timingOverrides ?? {},
+  });
+  bootstrapCluster(core.api, core.clock, normalizeNodes(options.nodes));
+  core.manager.startAll();
+  core.settle();
+  return core;
+}
+
+export function loadCluster(snapshot: ClusterSnapshot): ClusterCore {
+  validateSnapshot(snapshot);
+  const core = new ClusterCore(snapshot.options);
+  core.load(snapshot);
+  return core;
+}
+
+function validateSnapshot(s: unknown): asserts s is ClusterSnapshot {
+  const o = s as Partial<ClusterSnapshot> | null;
+  if (!o || typeof o !== 'object' || o.format !== 'kube-playground/cluster' || o.version !== 1) {
+    throw new Error('not a Kube Playground cluster snapshot (format/version missing or unknown)');
+  }
+  if (!o.store || !Array.isArray(o.store.objects) || typeof o.now !== 'number' || !o.timers || !o.options) {
+    throw new Error('the snapshot is incomplete: store, now, timers and options are required');
+  }
+}
+
+export function applyText(core: ClusterCore, text: string, namespace?: string): ApplyResult {
+  return applyManifests(core.api, text, { namespace });
+}
+
+export function deleteObject(
+  core: ClusterCore,
+  kind: string,
+  name: string,
+  namespace?: string,
+  opts: { propagationPolicy?: PropagationPolicy; gracePeriodSeconds?: number } = {},
+): ApplyResult {
+  const info = lookupKind(kind);
+  try {
+    const obj = core.api.delete(kind, namespace, name, opts);
+    return {
+      ok: true,
+      results: [
+        {
+          kind: obj.kind,
+          name,
+          ...(info?.namespaced ? { namespace: namespace ?? 'default' } : {}),
+          action: 'deleted',
+        },
+      ],
+      errors: [],
+      warnings: [],
+    };
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, results: [], errors: [{ message: e.message }], warnings: [] };
+    throw e;
+  }
+}
+
+export function listEvents(core: ClusterCore): KubeEvent[] {
+  const events = core.store.list('Event') as KubeEvent[];
+  return [...events].sort((a, b) => a.lastTimestamp.localeCompare(b.lastTimestamp));
+}
+
+export type { Watcher };

@@ -1,0 +1,20 @@
+/**
+ * Every controller the cluster runs, in the order their queued keys are first served.
+ * Each file is one controller, shaped like its upstream counterpart.
+ */
+import { createKubelet } from '../kubelet';
+import { createScheduler } from '../scheduler';
+import { createGarbageCollector } from './garbagecollector';
+import type { Controller } from './manager';
+import { createNodeLifecycleController } from './nodelifecycle';
+import { createTaintEvictionController } from './tainteviction';
+
+export function allControllers(): Controller[] {
+  return [
+    createScheduler(),
+    createKubelet(),
+    createNodeLifecycleController(),
+    createTaintEvictionController(),
+    createGarbageCollector(),
+  ];
+}
