@@ -14,6 +14,7 @@ import { allControllers } from './controllers';
 import type { ControllerContext } from './controllers/context';
 import { ControllerManager } from './controllers/manager';
 import { EventRecorder } from './events/recorder';
+import { machines } from './kubelet/machines';
 import { Clock } from './sim/clock';
 import { Rng } from './sim/rng';
 import { TimerQueue } from './sim/timers';
@@ -85,6 +86,7 @@ export class ClusterCore {
           }
           return s;
         },
+        machines: () => machines(this),
       };
       this.contexts.set(name, ctx);
     }

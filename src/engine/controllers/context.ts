@@ -6,6 +6,7 @@
 import type { Api } from '../api/api';
 import type { Store } from '../api/store';
 import type { EventRecorder } from '../events/recorder';
+import type { MachinesState } from '../kubelet/machines';
 import type { Clock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
 import type { Timings } from '../timings';
@@ -28,4 +29,6 @@ export interface ControllerContext {
    * Keep every piece of internal state in here, never in closures or class fields.
    */
   state<T extends object>(init: () => T): T;
+  /** The machines under the nodes (which are switched off): shared by the node agents. */
+  machines(): MachinesState;
 }
