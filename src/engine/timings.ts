@@ -14,10 +14,26 @@ export interface Timings {
   leaseDurationSeconds: number;
   /** kubelet: nodeStatusUpdateFrequency */
   nodeStatusUpdateMs: number;
+  /** kubelet: nodeStatusReportFrequency (status is posted unchanged at most this often) */
+  nodeStatusReportMs: number;
+  /** kubelet: PLEG relist period (how soon a container exit is acted on) */
+  plegRelistMs: number;
+  /** kubelet: pod worker back-off after a failed sync (backOffPeriod) */
+  podWorkerBackoffMs: number;
   /** node-lifecycle controller: --node-monitor-period */
   nodeMonitorPeriodMs: number;
   /** node-lifecycle controller: --node-monitor-grace-period (50s since Kubernetes 1.32) */
   nodeMonitorGracePeriodMs: number;
+  /** node-lifecycle controller: --node-startup-grace-period, for nodes that never posted status */
+  nodeStartupGracePeriodMs: number;
+  /** node-lifecycle controller: --node-eviction-rate (nodes tainted NoExecute per second per zone) */
+  nodeEvictionRate: number;
+  /** node-lifecycle controller: --secondary-node-eviction-rate (partially disrupted large zones) */
+  secondaryNodeEvictionRate: number;
+  /** node-lifecycle controller: --large-cluster-size-threshold */
+  largeClusterSizeThreshold: number;
+  /** node-lifecycle controller: --unhealthy-zone-threshold (share of not-Ready nodes) */
+  unhealthyZoneThreshold: number;
   /** DefaultTolerationSeconds admission plugin: not-ready / unreachable tolerationSeconds */
   defaultTolerationSeconds: number;
   /** pod terminationGracePeriodSeconds default */
@@ -47,8 +63,16 @@ export const REAL_TIMINGS: Timings = {
   leaseRenewMs: 10_000,
   leaseDurationSeconds: 40,
   nodeStatusUpdateMs: 10_000,
+  nodeStatusReportMs: 300_000,
+  plegRelistMs: 1_000,
+  podWorkerBackoffMs: 10_000,
   nodeMonitorPeriodMs: 5_000,
   nodeMonitorGracePeriodMs: 50_000,
+  nodeStartupGracePeriodMs: 60_000,
+  nodeEvictionRate: 0.1,
+  secondaryNodeEvictionRate: 0.01,
+  largeClusterSizeThreshold: 50,
+  unhealthyZoneThreshold: 0.55,
   defaultTolerationSeconds: 300,
   terminationGracePeriodSeconds: 30,
   probePeriodSeconds: 10,

@@ -1,0 +1,25 @@
+import { Banners } from './components/Banners';
+import { ClusterPanel } from './components/ClusterPanel';
+import { EventsList } from './components/EventsList';
+import { Header } from './components/Header';
+import { KubectlConsole } from './components/KubectlConsole';
+import { ManifestEditor } from './components/ManifestEditor';
+
+export function App() {
+  return (
+    <div className="app">
+      <Header />
+      <Banners />
+      <main className="layout">
+        <div className="column main-column">
+          <ClusterPanel />
+          <EventsList />
+        </div>
+        <div className="column side-column">
+          <ManifestEditor />
+          <KubectlConsole />
+        </div>
+      </main>
+    </div>
+  );
+}

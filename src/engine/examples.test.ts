@@ -1,0 +1,174 @@
+// The kubernetes.io example manifests (../shared/k8s-examples, see INDEX.md) applied to a
+// fresh cluster, each asserting the outcome its page describes. Only kinds the engine
+// serves today are here; the rest join as their kinds arrive.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Cluster, createCluster } from './index';
+
+const EXAMPLES = resolve(process.cwd(), '../shared/k8s-examples');
+const example = (file: string) => readFileSync(resolve(EXAMPLES, file), 'utf8');
+
+function applyOk(c: Cluster, text: string, namespace?: string) {
+  const r = c.apply(text, { namespace });
+  expect(r.errors).toEqual([]);
+  expect(r.ok).toBe(true);
+  return r;
+}
+
+function pod(c: Cluster, name: string, ns = 'default') {
+  const p = c.get('Pod', name, ns);
+  expect(p, `pod ${ns}/${name}`).toBeDefined();
+  return p as NonNullable<typeof p>;
+}
+
+function status(c: Cluster, name: string, ns = 'default'): string {
+  const out = c.kubectl(`get pod ${name} -n ${ns} --no-headers`).stdout.trim().split(/\s+/);
+  return out[2];
+}
+
+function label(c: Cluster, node: string, key: string, value: string) {
+  const r = c.kubectl(`label node ${node} ${key}=${value}`);
+  expect(r.exitCode, r.stderr).toBe(0);
+}
+
+describe('kubernetes.io examples', () => {
+  it('pods/pod-nginx.yaml: Pending until a node is labelled disktype=ssd, then runs there', () => {
+    const c = createCluster();
+    applyOk(c, example('pods__pod-nginx.yaml'));
+    c.advance(5_000);
+    const pending = pod(c, 'nginx');
+    expect(pending.status.phase).toBe('Pending');
+    const cond = pending.status.conditions.find((x: { type: string }) => x.type === 'PodScheduled');
+    expect(cond).toMatchObject({ status: 'False', reason: 'Unschedulable' });
+    expect(cond.message).toMatch(/^0\/4 nodes are available: .*3 node\(s\) didn't match Pod's node affinity\/selector/);
+    label(c, 'node-2', 'disktype', 'ssd');
+    c.advance(60_000);
+    expect(pod(c, 'nginx').spec.nodeName).toBe('node-2');
+    expect(status(c, 'nginx')).toBe('Running');
+  });
+
+  it('pods/pod-nginx-specific-node.yaml: nodeName skips the scheduler and runs on foo-node', () => {
+    const c = createCluster({ nodes: [{ name: 'foo-node' }, { name: 'bar-node' }] });
+    applyOk(c, example('pods__pod-nginx-specific-node.yaml'));
+    c.advance(60_000);
+    expect(pod(c, 'nginx').spec.nodeName).toBe('foo-node');
+    expect(status(c, 'nginx')).toBe('Running');
+    expect(c.events().some((e) => e.reason === 'Scheduled' && e.involvedObject.name === 'nginx')).toBe(false);
+  });
+
+  it('pods/pod-with-affinity-anti-affinity.yaml: the weight-50 preference wins', () => {
+    const c = createCluster();
+    label(c, 'node-1', 'label-1', 'key-1');
+    label(c, 'node-3', 'label-2', 'key-2');
+    applyOk(c, example('pods__pod-with-affinity-anti-affinity.yaml'));
+    c.advance(60_000);
+    expect(pod(c, 'with-affinity-anti-affinity').spec.nodeName).toBe('node-3');
+    expect(status(c, 'with-affinity-anti-affinity')).toBe('Running');
+  });
+
+  it('pods/init-containers.yaml: the init container downloads the page, then nginx serves it', () => {
+    const c = createCluster();
+    applyOk(c, example('pods__init-containers.yaml'));
+    c.advance(2_000);
+    expect(status(c, 'init-demo')).toMatch(/^(Init:0\/1|PodInitializing)$/);
+    c.advance(60_000);
+    const p = pod(c, 'init-demo');
+    expect(p.status.initContainerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(status(c, 'init-demo')).toBe('Running');
+    const page = c.exec('default', 'init-demo', ['cat', '/usr/share/nginx/html/index.html']);
+    expect(page.exitCode).toBe(0);
+    expect(page.stdout.toLowerCase()).toContain('<html');
+  });
+
+  it('pods/multi-container/shared-volume.yaml: nginx serves what the init container wrote', () => {
+    const c = createCluster();
+    applyOk(c, example('pods__multi-container__shared-volume.yaml'));
+    c.advance(60_000);
+    expect(status(c, 'shared-volume-example')).toBe('Running');
+    const page = c.exec('default', 'shared-volume-example', ['cat', '/usr/share/nginx/html/index.html'], 'web');
+    expect(page.stdout).toContain('Hello from the init container');
+  });
+
+  it('pods/lifecycle-events.yaml: postStart writes /usr/share/message', () => {
+    const c = createCluster();
+    applyOk(c, example('pods__lifecycle-events.yaml'));
+    c.advance(60_000);
+    expect(status(c, 'lifecycle-demo')).toBe('Running');
+    const msg = c.exec('default', 'lifecycle-demo', ['cat', '/usr/share/message']);
+    expect(msg.stdout).toContain('Hello from the postStart handler');
+  });
+
+  it('admin/logging/two-files-counter-pod.yaml: runs, and kubectl logs shows nothing', () => {
+    const c = createCluster();
+    applyOk(c, example('admin__logging__two-files-counter-pod.yaml'));
+    c.advance(60_000);
+    expect(status(c, 'counter')).toBe('Running');
+    expect(c.logs('default', 'counter').text).toBe('');
+    const log1 = c.exec('default', 'counter', ['cat', '/var/log/1.log']);
+    expect(log1.stdout.split('\n').filter(Boolean).length).toBeGreaterThan(10);
+  });
+
+  it('pods/probe/tcp-liveness-readiness.yaml: probes pass, Ready with 0 restarts', () => {
+    const c = createCluster();
+    applyOk(c, example('pods__probe__tcp-liveness-readiness.yaml'));
+    c.advance(10_000);
+    expect(pod(c, 'goproxy').status.conditions.find((x: { type: string }) => x.type === 'Ready').status).toBe('False');
+    c.advance(60_000);
+    const p = pod(c, 'goproxy');
+    expect(p.status.conditions.find((x: { type: string }) => x.type === 'Ready').status).toBe('True');
+    expect(p.status.containerStatuses[0].restartCount).toBe(0);
+  });
+
+  it('pods/probe/pod-with-http-healthcheck.yaml: stock nginx answers 404, so it is restarted again and again', () => {
+    const c = createCluster();
+    applyOk(c, example('pods__probe__pod-with-http-healthcheck.yaml'));
+    c.advance(10 * 60_000);
+    const p = pod(c, 'pod-with-http-healthcheck');
+    expect(p.status.containerStatuses[0].restartCount).toBeGreaterThanOrEqual(3);
+    expect(c.events().some((e) => e.reason === 'Unhealthy' && /statuscode: 404/.test(e.message))).toBe(true);
+  });
+
+  it('pods/qos: requests = limits is Guaranteed, none is BestEffort', () => {
+    const c = createCluster();
+    applyOk(c, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: qos-example\n');
+    applyOk(c, example('pods__qos__qos-pod.yaml'));
+    applyOk(c, example('pods__qos__qos-pod-3.yaml'));
+    expect(pod(c, 'qos-demo', 'qos-example').status.qosClass).toBe('Guaranteed');
+    expect(pod(c, 'qos-demo-3', 'qos-example').status.qosClass).toBe('BestEffort');
+  });
+
+  it('pods/resource/cpu-request-limit.yaml: runs in cpu-example', () => {
+    const c = createCluster();
+    applyOk(c, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: cpu-example\n');
+    applyOk(c, example('pods__resource__cpu-request-limit.yaml'));
+    c.advance(60_000);
+    expect(status(c, 'cpu-demo', 'cpu-example')).toBe('Running');
+  });
+
+  it('pods/inject/envars.yaml: printenv shows the two variables', () => {
+    const c = createCluster();
+    applyOk(c, example('pods__inject__envars.yaml'));
+    c.advance(60_000);
+    expect(status(c, 'envar-demo')).toBe('Running');
+    const env = c.exec('default', 'envar-demo', ['printenv']);
+    expect(env.stdout).toContain('DEMO_GREETING=Hello from the environment');
+    expect(env.stdout).toContain('DEMO_FAREWELL=Such a sweet sorrow');
+  });
+
+  it('admin/dns/dnsutils.yaml: Running in default', () => {
+    const c = createCluster();
+    applyOk(c, example('admin__dns__dnsutils.yaml'));
+    c.advance(60_000);
+    expect(status(c, 'dnsutils')).toBe('Running');
+  });
+
+  it('admin/namespace-dev.yaml: Namespace development is Active with its label', () => {
+    const c = createCluster();
+    applyOk(c, example('admin__namespace-dev.yaml'));
+    const ns = c.get('Namespace', 'development');
+    expect(ns?.status.phase).toBe('Active');
+    expect(ns?.metadata.labels).toMatchObject({ name: 'development' });
+    expect(c.kubectl('get ns development --no-headers').stdout).toMatch(/^development\s+Active\s+/);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * The one typed protocol between the UI thread and the engine worker.
+ * Commands go in; views, results and errors come out. Everything here is plain
+ * data (structured-clone safe) and imports engine *types* only, so the app can use
+ * it without pulling the engine into the main bundle.
+ */
+import type { ApplyResult, ExecResult } from '../engine/index';
+
+export type { ApplyResult, ExecResult };
+
+/** Simulation speeds the worker accepts (multiples of wall time). */
+export const MIN_SPEED = 0.25;
+export const MAX_SPEED = 60;
+export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 30, 60] as const;
+
+/** What a reset may change; anything left out keeps the engine's default. */
+export interface ResetOptions {
+  seed?: number;
+  /** worker node count (the control-plane node is always added) */
+  nodes?: number;
+  timings?: 'real' | 'fast';
+}
+
+/** Every command carries an optional id; its result echoes it back. */
+export type Command =
+  | { type: 'apply'; id?: number; text: string }
+  | { type: 'kubectl'; id?: number; line: string }
+  | { type: 'play'; id?: number }
+  | { type: 'pause'; id?: number }
+  | { type: 'step'; id?: number; ms: number }
+  | { type: 'setSpeed'; id?: number; speed: number }
+  | { type: 'reset'; id?: number; options?: ResetOptions }
+  | { type: 'chaos'; id?: number; action: 'killNode' | 'restoreNode'; node: string }
+  | { type: 'chaos'; id?: number; action: 'killPod'; namespace: string; name: string };
+
+export type CommandType = Command['type'];
+
+/** kubectl resource usage figures for one resource on a node. */
+export interface ResourceView {
+  /** status.allocatable as the API shows it ("2", "4Gi") */
+  allocatable: string;
+  /** sum of the requests of the pods bound to the node ("350m", "170Mi") */
+  requested: string;
+  /** requested / allocatable, 0–100 (rounded down like kubectl describe node) */
+  percent: number;
+}
+
+export interface NodeView {
+  name: string;
+  /** kubectl's STATUS column: "Ready", "NotReady", "Ready,SchedulingDisabled" */
+  status: string;
+  ready: boolean;
+  /** node-role.kubernetes.io/* labels, e.g. ["control-plane"] */
+  roles: string[];
+  cpu: ResourceView;
+  memory: ResourceView;
+  podCIDR: string;
+  unschedulable: boolean;
+  /** the machine under the node is switched off (chaos), which the API cannot see */
+  machineDown?: boolean;
+}
+
+export interface PodView {
+  namespace: string;
+  name: string;
+  /** spec.nodeName, or "" while unscheduled */
+  node: string;
+  phase: string;
+  /** kubectl's STATUS column text */
+  status: string;
+  /** kubectl's READY column, "1/1" */
+  ready: string;
+  restarts: number;
+  /** status.podIP, or "" */
+  ip: string;
+}
+
+export interface EventView {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  /** "pod/web", "node/node-1" like kubectl get events' OBJECT column */
+  object: string;
+  namespace?: string;
+  message: string;
+  count: number;
+  /** sim ms of lastTimestamp */
+  at: number;
+}
+
+/** The compact mirror of the cluster the UI renders. */
+export interface ClusterView {
+  now: number;
+  nodes: NodeView[];
+  pods: PodView[];
+  /** the last 50 events, oldest first */
+  events: EventView[];
+}
+
+export interface ClockState {
+  now: number;
+  running: boolean;
+  speed: number;
+}
+
+export type WorkerMessage =
+  | { type: 'view'; view: ClusterView }
+  | { type: 'clock'; clock: ClockState }
+  /** `lines` are what kubectl apply prints on success ("pod/web created", "deployment.apps/web configured") */
+  | { type: 'applyResult'; id?: number; result: ApplyResult; lines: string[] }
+  | { type: 'kubectlResult'; id?: number; line: string; result: ExecResult }
+  | { type: 'error'; id?: number; command?: CommandType | 'tick'; message: string };
+
+/** Clamps a requested speed into the supported range (NaN becomes 1×). */
+export function clampSpeed(x: number): number {
+  if (!Number.isFinite(x)) return 1;
+  return Math.min(MAX_SPEED, Math.max(MIN_SPEED, x));
+}

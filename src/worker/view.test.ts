@@ -1,0 +1,73 @@
+// The view the UI renders: kubectl's node STATUS and ROLES columns and the
+// "Allocated resources" arithmetic of kubectl describe node.
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../engine/api/types';
+import { createCluster } from '../engine/index';
+import { nodeView, VIEW_EVENTS, ViewBuilder } from './view';
+
+describe('ViewBuilder', () => {
+  it('sums the requests of the pods on a node like kubectl describe node (percent truncated)', () => {
+    const cluster = createCluster();
+    const cp = new ViewBuilder().build(cluster).nodes.find((n) => n.name === 'control-plane')!;
+    // etcd 100m/100Mi + kube-apiserver 250m + kube-controller-manager 200m + kube-scheduler 100m
+    expect(cp.cpu).toEqual({ allocatable: '2', requested: '650m', percent: 32 });
+    expect(cp.memory).toEqual({ allocatable: '4Gi', requested: '100Mi', percent: 2 });
+    expect(cp.podCIDR).toBe('10.244.0.0/24');
+  });
+
+  it('marks the nodes whose machine is switched off', () => {
+    const cluster = createCluster();
+    cluster.core.state.machines = { down: { 'node-2': 0 }, boots: {} };
+    const nodes = new ViewBuilder().build(cluster).nodes;
+    expect(nodes.filter((n) => n.machineDown).map((n) => n.name)).toEqual(['node-2']);
+  });
+
+  it('reuses the view of an unchanged pod (cached by object identity)', () => {
+    const cluster = createCluster();
+    const b = new ViewBuilder();
+    const first = b.build(cluster).pods[0];
+    expect(b.build(cluster).pods[0]).toBe(first);
+  });
+
+  it('carries at most the newest 50 events', () => {
+    const cluster = createCluster();
+    const ns = cluster.get('Namespace', 'default')!;
+    for (let i = 0; i < 60; i++) {
+      cluster.core.events.normal({ component: 'test' }, ns, 'Tick', `tick ${i}`);
+      cluster.advance(1000);
+    }
+    const events = new ViewBuilder().build(cluster).events;
+    expect(events.length).toBe(VIEW_EVENTS);
+    expect(events.at(-1)).toMatchObject({ reason: 'Tick', message: 'tick 59', object: 'namespace/default' });
+  });
+});
+
+describe('nodeView (kubectl get nodes STATUS and ROLES)', () => {
+  const base = createCluster().get('Node', 'node-1') as Node;
+  const withReady = (status: 'True' | 'False' | 'Unknown' | undefined, unschedulable = false): Node => ({
+    ...base,
+    spec: { ...base.spec, unschedulable },
+    status: {
+      ...base.status,
+      conditions:
+        status === undefined
+          ? []
+          : base.status.conditions.map((c) => (c.type === 'Ready' ? { ...c, status } : c)),
+    },
+  });
+  const zero = { cpu: 0, memory: 0 };
+
+  it.each([
+    ['True', false, 'Ready'],
+    ['False', false, 'NotReady'],
+    ['Unknown', false, 'NotReady'],
+    [undefined, false, 'Unknown'],
+    ['True', true, 'Ready,SchedulingDisabled'],
+  ] as const)('Ready=%s unschedulable=%s → %s', (ready, unschedulable, text) => {
+    expect(nodeView(withReady(ready, unschedulable), zero, false).status).toBe(text);
+  });
+
+  it('has no roles for a worker and ["control-plane"] for the control plane', () => {
+    expect(nodeView(base, zero, false).roles).toEqual([]);
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * Builds the compact ClusterView the UI renders from the engine's objects. Stored
+ * objects are immutable, so per-object results are cached by object identity: an
+ * unchanged pod costs a WeakMap lookup on the next frame.
+ */
+import { bytes, cpuMilli, formatBytes, formatCpu } from '../engine/api/quantity';
+import type { Container, KubeEvent, KubeObject, Node, Pod } from '../engine/api/types';
+import type { Cluster } from '../engine/index';
+import { fromTimestamp } from '../engine/sim/clock';
+import type { ClusterView, EventView, NodeView, PodView } from '../protocol/messages';
+import { podColumns } from '../protocol/podstatus';
+
+/** How many events the view carries (the newest ones). */
+export const VIEW_EVENTS = 50;
+
+const ROLE_PREFIX = 'node-role.kubernetes.io/';
+
+interface Requests {
+  cpu: number;
+  memory: number;
+}
+
+export class ViewBuilder {
+  private pods = new WeakMap<KubeObject, PodView>();
+  private requests = new WeakMap<KubeObject, Requests>();
+  private events = new WeakMap<KubeObject, EventView>();
+
+  build(cluster: Cluster): ClusterView {
+    const podObjects = cluster.list('Pod') as Pod[];
+    const requested = new Map<string, Requests>();
+    const pods: PodView[] = [];
+    for (const p of podObjects) {
+      pods.push(this.pod(p));
+      const node = p.spec?.nodeName;
+      // kubectl describe node sums the non-terminated pods only.
+      if (!node || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
+      const r = this.podRequests(p);
+      const sum = requested.get(node) ?? { cpu: 0, memory: 0 };
+      sum.cpu += r.cpu;
+      sum.memory += r.memory;
+      requested.set(node, sum);
+    }
+    const down = machinesDown(cluster);
+    const nodes = (cluster.list('Node') as Node[]).map((n) =>
+      nodeView(n, requested.get(n.metadata.name) ?? { cpu: 0, memory: 0 }, down.has(n.metadata.name)),
+    );
+    const events = cluster
+      .events()
+      .slice(-VIEW_EVENTS)
+      .map((e) => this.event(e));
+    return { now: cluster.now(), nodes, pods, events };
+  }
+
+  private pod(p: Pod): PodView {
+    let v = this.pods.get(p);
+    if (!v) {
+      const cols = podColumns(p);
+      v = {
+        namespace: p.metadata.namespace ?? 'default',
+        name: p.metadata.name,
+        node: p.spec?.nodeName ?? '',
+        phase: p.status?.phase ?? 'Pending',
+        status: cols.status,
+        ready: cols.ready,
+        restarts: cols.restarts,
+        ip: p.status?.podIP ?? '',
+      };
+      this.pods.set(p, v);
+    }
+    return v;
+  }
+
+  /** A pod's effective request: its containers' sum, or its largest init container if larger. */
+  private podRequests(p: Pod): Requests {
+    let r = this.requests.get(p);
+    if (!r) {
+      const sum = (cs: Container[] = []) =>
+        cs.reduce(
+          (a, c) => ({
+            cpu: a.cpu + cpuMilli(c.resources?.requests?.cpu),
+            memory: a.memory + bytes(c.resources?.requests?.memory),
+          }),
+          { cpu: 0, memory: 0 },
+        );
+      r = sum(p.spec?.containers);
+      for (const c of p.spec?.initContainers ?? []) {
+        const one = sum([c]);
+        r = { cpu: Math.max(r.cpu, one.cpu), memory: Math.max(r.memory, one.memory) };
+      }
+      this.requests.set(p, r);
+    }
+    return r;
+  }
+
+  private event(e: KubeEvent): EventView {
+    let v = this.events.get(e);
+    if (!v) {
+      const o = e.involvedObject;
+      const ts = e.lastTimestamp || e.firstTimestamp;
+      v = {
+        type: e.type,
+        reason: e.reason,
+        object: `${o.kind.toLowerCase()}/${o.name}`,
+        ...(o.namespace ? { namespace: o.namespace } : {}),
+        message: e.message,
+        count: e.count,
+        at: ts ? fromTimestamp(ts) : 0,
+      };
+      this.events.set(e, v);
+    }
+    return v;
+  }
+}
+
+export function nodeView(n: Node, requested: Requests, machineDown: boolean): NodeView {
+  const ready = n.status?.conditions?.find((c) => c.type === 'Ready');
+  // kubectl printNode: Ready / NotReady from the Ready condition, Unknown without one.
+  const status = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
+  const unschedulable = n.spec?.unschedulable === true;
+  if (unschedulable) status.push('SchedulingDisabled');
+  const roles = Object.keys(n.metadata.labels ?? {})
+    .filter((k) => k.startsWith(ROLE_PREFIX))
+    .map((k) => k.slice(ROLE_PREFIX.length))
+    .filter((r) => r !== '');
+  const alloc = n.status?.allocatable ?? {};
+  const cpuAlloc = cpuMilli(alloc.cpu);
+  const memAlloc = bytes(alloc.memory);
+  return {
+    name: n.metadata.name,
+    status: status.join(','),
+    ready: ready?.status === 'True',
+    roles,
+    cpu: {
+      allocatable: alloc.cpu ?? '0',
+      requested: formatCpu(requested.cpu),
+      percent: percentOf(requested.cpu, cpuAlloc),
+    },
+    memory: {
+      allocatable: alloc.memory ?? '0',
+      requested: formatBytes(requested.memory),
+      percent: percentOf(requested.memory, memAlloc),
+    },
+    podCIDR: n.spec?.podCIDR ?? '',
+    unschedulable,
+    ...(machineDown ? { machineDown: true } : {}),
+  };
+}
+
+/** kubectl describe node truncates the percentage toward zero. */
+function percentOf(part: number, whole: number): number {
+  return whole > 0 ? Math.trunc((part / whole) * 100) : 0;
+}
+
+/**
+ * Which machines chaos has switched off. The API cannot see this (that is the point),
+ * so it is read from the node agents' shared state in the engine core.
+ */
+function machinesDown(cluster: Cluster): Set<string> {
+  const state = cluster.core.state.machines as { down?: Record<string, number> } | undefined;
+  return new Set(Object.keys(state?.down ?? {}));
+}
