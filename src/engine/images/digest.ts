@@ -23,7 +23,10 @@ function fnv1a(text: string, seed: number): number {
 /** 64 hex characters derived from `name`. */
 export function hex64(name: string): string {
   let out = '';
-  for (let i = 0; i < 8; i++) out += fnv1a(name, i * 0x9e3779b9).toString(16).padStart(8, '0');
+  for (let i = 0; i < 8; i++)
+    out += fnv1a(name, i * 0x9e3779b9)
+      .toString(16)
+      .padStart(8, '0');
   return out;
 }
 

@@ -121,7 +121,13 @@ export interface ContainerRuntime {
   /** Delivers SIGTERM or SIGKILL. PID 1 without a handler ignores SIGTERM (sleep, sh). */
   signalProcess(p: ProcessState, sandbox: SandboxState, signal: 'SIGTERM' | 'SIGKILL', now: number): StepResult;
   /** An HTTP GET to the container's port (probes, traffic). */
-  httpRequest(p: ProcessState, sandbox: SandboxState, port: number, path: string, now: number): HttpResponse | ConnectError;
+  httpRequest(
+    p: ProcessState,
+    sandbox: SandboxState,
+    port: number,
+    path: string,
+    now: number,
+  ): HttpResponse | ConnectError;
   /** A TCP connect to the container's port. */
   tcpConnect(p: ProcessState, sandbox: SandboxState, port: number, now: number): boolean;
   /** Runs a command inside the container (exec probes, kubectl exec). Never blocks on time. */

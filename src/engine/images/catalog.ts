@@ -1,0 +1,105 @@
+/**
+ * The simulated registry: every image the playground can pull, by repository and tag.
+ * A reference that is not here does not exist, exactly like a misspelt tag on Docker Hub.
+ */
+import type { ImageInfo } from '../kubelet/runtime/types';
+import { BASES, BUSYBOX_TOOLS, baseFiles } from './base';
+import { sha256Of } from './digest';
+import { nginxFiles } from './files';
+import { parseImageRef } from './reference';
+import { type ImageSpec, layer, MB } from './spec';
+
+const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+const SPECS: ImageSpec[] = [
+  {
+    repository: 'docker.io/library/busybox',
+    tags: ['1.36', '1.36.1', 'latest'],
+    layers: BASES.busybox136,
+    entrypoint: [],
+    cmd: ['sh'],
+    env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+    os: 'busybox',
+    tools: BUSYBOX_TOOLS,
+    description: 'BusyBox: a shell and the common Unix tools in one small binary.',
+  },
+  {
+    repository: 'docker.io/library/nginx',
+    tags: ['1.27', '1.27.3', 'latest'],
+    layers: [...BASES.debianBookwormSlim, layer('nginx 1.27.3 bookworm', 39.7 * MB)],
+    entrypoint: ['/docker-entrypoint.sh'],
+    cmd: ['nginx', '-g', 'daemon off;'],
+    env: { PATH, NGINX_VERSION: '1.27.3', NJS_VERSION: '0.8.7', PKG_RELEASE: '1~bookworm' },
+    ports: ['80/tcp'],
+    os: 'debian',
+    tools: ['/docker-entrypoint.sh', 'nginx'],
+    files: nginxFiles(),
+    version: 'nginx/1.27.3',
+    stopSignal: 'SIGQUIT',
+    description: 'The nginx web server serving /usr/share/nginx/html on port 80.',
+  },
+];
+
+/** repository → tag → spec */
+const INDEX = new Map<string, Map<string, ImageSpec>>();
+for (const spec of SPECS) {
+  let tags = INDEX.get(spec.repository);
+  if (!tags) {
+    tags = new Map();
+    INDEX.set(spec.repository, tags);
+  }
+  for (const tag of spec.tags) tags.set(tag, spec);
+}
+
+export interface Resolved {
+  spec: ImageSpec;
+  info: ImageInfo;
+}
+
+const infoCache = new Map<string, Resolved>();
+
+/** The catalog entry for a reference as written in a pod spec (nginx, nginx:1.27, docker.io/library/nginx). */
+export function resolveImage(ref: string): Resolved | undefined {
+  const hit = infoCache.get(ref);
+  if (hit) return hit;
+  const parsed = parseImageRef(ref);
+  if (!parsed.ok) return undefined;
+  const r = parsed.ref;
+  const spec = INDEX.get(r.repository)?.get(r.tag ?? 'latest');
+  if (!spec) return undefined;
+  const tag = r.tag ?? spec.tags[0];
+  const info: ImageInfo = {
+    ref: `${r.repository}:${tag}`,
+    repository: r.repository,
+    tag,
+    digest: sha256Of(`manifest ${spec.repository}:${spec.tags[0]}`),
+    layers: spec.layers,
+    entrypoint: spec.entrypoint,
+    cmd: spec.cmd,
+    env: spec.env,
+    workingDir: spec.workingDir ?? '/',
+  };
+  const resolved = { spec, info };
+  infoCache.set(ref, resolved);
+  return resolved;
+}
+
+export function lookupImage(ref: string): ImageInfo | undefined {
+  return resolveImage(ref)?.info;
+}
+
+/** The image's files: its base OS files with the image's own on top. */
+export function imageFiles(spec: ImageSpec): Record<string, string> {
+  return { ...baseFiles(spec.os), ...(spec.files ?? {}) };
+}
+
+/** containerd's error for a reference the registry does not have. */
+export function pullErrorMessage(ref: string): string {
+  const parsed = parseImageRef(ref);
+  if (!parsed.ok) return parsed.error;
+  const r = parsed.ref.normalized;
+  if (INDEX.has(parsed.ref.repository)) {
+    return `failed to pull and unpack image "${r}": failed to resolve reference "${r}": ${r}: not found`;
+  }
+  return `failed to pull and unpack image "${r}": failed to resolve reference "${r}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
+}
