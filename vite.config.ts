@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -7,4 +8,11 @@ export default defineConfig({
   worker: { format: 'es' },
   optimizeDeps: { include: ['yaml'] },
   build: { target: 'es2022', sourcemap: true },
+  test: {
+    // Playwright specs live in e2e/ and must not be picked up here.
+    include: ['src/**/*.test.ts', 'lessons/**/*.test.ts'],
+    environment: 'node',
+    pool: 'threads',
+    testTimeout: 30_000,
+  },
 });

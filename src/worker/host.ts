@@ -90,9 +90,9 @@ export class ClusterHost {
         this.reset(cmd.options ?? {});
         return;
       case 'chaos':
-        if (cmd.action === 'killNode') this.cluster.chaos.killNode(cmd.node);
-        else if (cmd.action === 'restoreNode') this.cluster.chaos.restoreNode(cmd.node);
-        else this.cluster.chaos.killPod(cmd.namespace, cmd.name);
+        if (cmd.action === 'killPod') this.cluster.chaos.killPod(cmd.namespace, cmd.name);
+        else if (cmd.action === 'killNode') this.cluster.chaos.killNode(cmd.node);
+        else this.cluster.chaos.restoreNode(cmd.node);
         // Machine state is not an API object, so no watch event marks it.
         this.dirty = true;
         return;

@@ -26,6 +26,8 @@ const EXAMPLES = [
   { file: 'two-pods.yaml', label: 'Two pods in one apply' },
   { file: 'too-big.yaml', label: 'A pod no node can fit' },
   { file: 'crashing.yaml', label: 'A container that keeps crashing' },
+  { file: 'web.yaml', label: 'A pod with probes' },
+  { file: 'port-clash.yaml', label: 'Two containers on one port' },
 ];
 
 /** The YAML editor (a plain textarea for now) with Apply and its outcome. */

@@ -17,7 +17,7 @@ const stages = [
   {
     name: 'e2e',
     cmd: 'node_modules/.bin/playwright',
-    args: ['test', '--reporter=list,json'],
+    args: ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' },
     counts: () => countPlaywright('test-results/playwright.json'),
   },

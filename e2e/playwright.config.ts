@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
 const chromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 
 export default defineConfig({
-  testDir: 'e2e',
+  testDir: '.',
+  outputDir: '../test-results/e2e',
   timeout: 60_000,
   retries: process.env.CI ? 1 : 0,
   workers: 1,
@@ -25,6 +26,8 @@ export default defineConfig({
     },
   },
   webServer: {
+    // run from the project root, not from e2e/
+    cwd: new URL('..', import.meta.url).pathname,
     command: 'node_modules/.bin/vite build && node_modules/.bin/vite preview --port 4173 --strictPort',
     url: 'http://localhost:4173',
     reuseExistingServer: !process.env.CI,
