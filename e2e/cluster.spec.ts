@@ -48,7 +48,9 @@ test.describe('the simulated cluster', () => {
 
   test('an invalid manifest shows the error on its line and changes nothing', async ({ page }) => {
     const editor = page.getByTestId('manifest-editor');
-    await editor.fill('apiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\nspec:\n  containers:\n  - name: c\n    image: nginx\n');
+    await editor.fill(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\nspec:\n  containers:\n  - name: c\n    image: nginx\n',
+    );
     await page.getByRole('button', { name: 'Apply' }).click();
     const output = page.getByTestId('apply-output');
     await expect(output).toHaveAttribute('data-ok', 'false');

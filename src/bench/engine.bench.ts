@@ -67,11 +67,15 @@ function schedulingThroughput(nodes: number, pods: number): { podsPerCpuSecond: 
 /** 2 and 3: 10,000 pods running, then simulated minutes of nothing happening. */
 function steadyState(pods: number, nodes: number): { msPerSimSecond: number; bytesPerPod: number; running: number } {
   const before = heapUsed();
-  const cluster = createCluster({ nodes: Array.from({ length: nodes }, () => ({ cpu: 16, memory: '64Gi', pods: 110 })) });
+  const cluster = createCluster({
+    nodes: Array.from({ length: nodes }, () => ({ cpu: 16, memory: '64Gi', pods: 110 })),
+  });
   const docs = manifests(pods, 'steady');
   for (let i = 0; i < docs.length; i += 500) cluster.apply(docs.slice(i, i + 500).join('---\n'));
   cluster.advance(5 * 60_000);
-  const running = cluster.list('Pod', 'default').filter((p) => (p as { status?: { phase?: string } }).status?.phase === 'Running').length;
+  const running = cluster
+    .list('Pod', 'default')
+    .filter((p) => (p as { status?: { phase?: string } }).status?.phase === 'Running').length;
   const simSeconds = 120;
   const { ms } = cpuMs(() => {
     for (let s = 0; s < simSeconds; s++) cluster.advance(1000);
@@ -81,11 +85,17 @@ function steadyState(pods: number, nodes: number): { msPerSimSecond: number; byt
 }
 
 function main(): void {
-  console.log(`Kube Playground engine benchmark — node ${process.version}${gc ? '' : ' (run with --expose-gc for heap figures)'}`);
+  console.log(
+    `Kube Playground engine benchmark — node ${process.version}${gc ? '' : ' (run with --expose-gc for heap figures)'}`,
+  );
   const s = schedulingThroughput(1000, 5000);
-  console.log(`scheduling: ${s.podsPerCpuSecond} pods/CPU-second on 1,000 nodes (${s.bound} pods bound in ${s.ms} ms CPU; target ≥ 20,000)`);
+  console.log(
+    `scheduling: ${s.podsPerCpuSecond} pods/CPU-second on 1,000 nodes (${s.bound} pods bound in ${s.ms} ms CPU; target ≥ 20,000)`,
+  );
   const st = steadyState(10_000, 100);
-  console.log(`steady state: ${st.msPerSimSecond.toFixed(2)} ms CPU per simulated second with ${st.running} running pods (target < 5)`);
+  console.log(
+    `steady state: ${st.msPerSimSecond.toFixed(2)} ms CPU per simulated second with ${st.running} running pods (target < 5)`,
+  );
   console.log(`memory: ${st.bytesPerPod} heap bytes per pod (target < 4,096)`);
 }
 

@@ -118,12 +118,13 @@ export function main(argv: string[]): number {
   let ok = true;
   for (const step of parsed.steps) {
     if (step.kind === 'kubectl' && parsed.steps.length > 1) process.stdout.write(`$ kubectl ${step.line}\n`);
-    ok = runStep(
-      cluster,
-      step,
-      (s) => process.stdout.write(s),
-      (s) => process.stderr.write(s),
-    ) && ok;
+    ok =
+      runStep(
+        cluster,
+        step,
+        (s) => process.stdout.write(s),
+        (s) => process.stderr.write(s),
+      ) && ok;
   }
   return ok ? 0 : 1;
 }

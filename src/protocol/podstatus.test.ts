@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerStatus, Pod, PodStatus } from '../engine/api/types';
 import { podColumns, podStatusTone } from './podstatus';
 
-function pod(status: Partial<PodStatus>, extra: { containers?: number; init?: { restartPolicy?: 'Always' }[]; deleting?: boolean } = {}): Pod {
+function pod(
+  status: Partial<PodStatus>,
+  extra: { containers?: number; init?: { restartPolicy?: 'Always' }[]; deleting?: boolean } = {},
+): Pod {
   const n = extra.containers ?? 1;
   return {
     apiVersion: 'v1',
@@ -65,7 +68,10 @@ describe('podColumns (kubectl get pods STATUS/READY/RESTARTS)', () => {
   });
 
   it('shows the terminated reason: Completed and Error', () => {
-    const done = pod({ phase: 'Succeeded', containerStatuses: [cs({ terminated: { exitCode: 0, reason: 'Completed' } })] });
+    const done = pod({
+      phase: 'Succeeded',
+      containerStatuses: [cs({ terminated: { exitCode: 0, reason: 'Completed' } })],
+    });
     expect(podColumns(done).status).toBe('Completed');
     const failed = pod({ phase: 'Failed', containerStatuses: [cs({ terminated: { exitCode: 1, reason: 'Error' } })] });
     expect(podColumns(failed).status).toBe('Error');
@@ -121,11 +127,20 @@ describe('podColumns (kubectl get pods STATUS/READY/RESTARTS)', () => {
   });
 
   it('shows init progress Init:0/1, Init:<reason> and Init:ExitCode:N', () => {
-    const waitingInit = pod({ initContainerStatuses: [cs({ waiting: { reason: 'PodInitializing' } }, { name: 'i0' })] }, { init: [{}] });
+    const waitingInit = pod(
+      { initContainerStatuses: [cs({ waiting: { reason: 'PodInitializing' } }, { name: 'i0' })] },
+      { init: [{}] },
+    );
     expect(podColumns(waitingInit).status).toBe('Init:0/1');
-    const crashing = pod({ initContainerStatuses: [cs({ waiting: { reason: 'CrashLoopBackOff' } }, { name: 'i0', restartCount: 3 })] }, { init: [{}] });
+    const crashing = pod(
+      { initContainerStatuses: [cs({ waiting: { reason: 'CrashLoopBackOff' } }, { name: 'i0', restartCount: 3 })] },
+      { init: [{}] },
+    );
     expect(podColumns(crashing)).toEqual({ status: 'Init:CrashLoopBackOff', ready: '0/1', restarts: 3 });
-    const failed = pod({ initContainerStatuses: [cs({ terminated: { exitCode: 2 } }, { name: 'i0' })] }, { init: [{}] });
+    const failed = pod(
+      { initContainerStatuses: [cs({ terminated: { exitCode: 2 } }, { name: 'i0' })] },
+      { init: [{}] },
+    );
     expect(podColumns(failed).status).toBe('Init:ExitCode:2');
   });
 

@@ -116,11 +116,16 @@ describe('ClusterHost', () => {
     expect(h.posted).toContainEqual({
       type: 'applyResult',
       id: 7,
-      result: expect.objectContaining({ ok: true, results: [expect.objectContaining({ name: 'web', action: 'created' })] }),
+      result: expect.objectContaining({
+        ok: true,
+        results: [expect.objectContaining({ name: 'web', action: 'created' })],
+      }),
       lines: ['pod/web created'],
     });
     h.wallAdvance(50);
-    expect(h.lastView().pods).toContainEqual(expect.objectContaining({ namespace: 'default', name: 'web', ready: '0/1' }));
+    expect(h.lastView().pods).toContainEqual(
+      expect.objectContaining({ namespace: 'default', name: 'web', ready: '0/1' }),
+    );
     h.host.dispose();
   });
 
@@ -181,5 +186,4 @@ describe('ClusterHost', () => {
     expect(h.host.clock().now).toBeLessThan(100);
     h.host.dispose();
   });
-
 });

@@ -8,7 +8,7 @@
 import { lookupKind, resourceRef } from '../engine/api/kinds';
 import { type ApplyResult, type Cluster, type ClusterOptions, createCluster } from '../engine/index';
 import { type ClockState, type Command, clampSpeed, type ResetOptions, type WorkerMessage } from '../protocol/messages';
-import { Pacer, TICK_MS, Throttle } from './pacer';
+import { Pacer, Throttle, TICK_MS } from './pacer';
 import { ViewBuilder } from './view';
 
 export interface HostDeps {

@@ -1,7 +1,7 @@
 // The worker's pacing: simulated time = wall time × speed, whole ms per tick with the
 // fraction carried, and a cap on how much wall time one tick may account for.
 import { describe, expect, it } from 'vitest';
-import { MAX_WALL_STEP_MS, Pacer, TICK_MS, Throttle } from './pacer';
+import { MAX_WALL_STEP_MS, Pacer, Throttle, TICK_MS } from './pacer';
 
 describe('Pacer', () => {
   it('advances wall × speed', () => {

@@ -50,9 +50,7 @@ describe('nodeView (kubectl get nodes STATUS and ROLES)', () => {
     status: {
       ...base.status,
       conditions:
-        status === undefined
-          ? []
-          : base.status.conditions.map((c) => (c.type === 'Ready' ? { ...c, status } : c)),
+        status === undefined ? [] : base.status.conditions.map((c) => (c.type === 'Ready' ? { ...c, status } : c)),
     },
   });
   const zero = { cpu: 0, memory: 0 };

@@ -28,10 +28,10 @@ export function ClusterPanel() {
         ))}
       </div>
       {unscheduled.length > 0 && (
-        <div className="unscheduled" aria-labelledby="unscheduled-title">
+        <section className="unscheduled" aria-labelledby="unscheduled-title">
           <h3 id="unscheduled-title">Not scheduled to a node yet</h3>
           <PodList pods={unscheduled} showSystem={showSystem} />
-        </div>
+        </section>
       )}
     </section>
   );

@@ -33,7 +33,10 @@ describe('foldView', () => {
   });
 
   it('keeps the identity of unchanged nodes, pods and per-node lists', () => {
-    const first = foldView(EMPTY_MIRROR, view([node('node-1'), node('node-2')], [pod('a', 'node-1'), pod('b', 'node-2')]));
+    const first = foldView(
+      EMPTY_MIRROR,
+      view([node('node-1'), node('node-2')], [pod('a', 'node-1'), pod('b', 'node-2')]),
+    );
     const second = foldView(
       first,
       view([node('node-1'), node('node-2', 'NotReady')], [pod('a', 'node-1'), pod('b', 'node-2', 'Terminating')], 5),

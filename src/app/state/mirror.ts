@@ -34,7 +34,9 @@ export function foldView(prev: Mirror, view: ClusterView): Mirror {
   for (const p of view.pods) {
     const old = oldPods.get(podKey(p));
     const keep = old && sameJson(old, p) ? old : p;
-    (grouped[p.node] ??= []).push(keep);
+    const list = grouped[p.node] ?? [];
+    list.push(keep);
+    grouped[p.node] = list;
   }
   const podsByNode: Record<string, PodView[]> = {};
   for (const [node, list] of Object.entries(grouped)) {
