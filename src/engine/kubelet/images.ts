@@ -4,8 +4,9 @@
  * pkg/kubelet/images/image_manager.go (EnsureImageExists). A layer already on the node
  * is not downloaded again; a pull waits for the pulls queued before it.
  */
-import type { Container } from '../api/types';
+
 import { pullPolicyFor } from '../api/defaults';
+import type { Container } from '../api/types';
 import type { ControllerContext } from '../controllers/context';
 import { type BackoffConfig, backoffNext, isInBackOffSinceUpdate } from './backoff';
 import { cri } from './cri';
@@ -18,12 +19,14 @@ export type ImageOutcome =
   | { kind: 'error'; reason: string; message: string; retryAt: number };
 
 export function imageBackoffConfig(ctx: ControllerContext): BackoffConfig {
-  return { initialMs: ctx.timings.backoffInitialMs, maxMs: ctx.timings.backoffMaxMs, expireMs: ctx.timings.backoffResetMs };
+  return {
+    initialMs: ctx.timings.backoffInitialMs,
+    maxMs: ctx.timings.backoffMaxMs,
+    expireMs: ctx.timings.backoffResetMs,
+  };
 }
 
-export interface EventSink {
-  (type: 'Normal' | 'Warning', reason: string, message: string): void;
-}
+export type EventSink = (type: 'Normal' | 'Warning', reason: string, message: string) => void;
 
 /**
  * EnsureImageExists: decides between "already present", a pull (which finishes later,
@@ -104,7 +107,7 @@ export function finishPull(
   const pull = r.pull;
   r.pull = undefined;
   if (!pull || pull.fails || !pull.ref) {
-    const err = cri().pullErrorMessage(image);
+    const err = grpcError(cri().pullErrorMessage(image));
     emit('Warning', 'Failed', `Failed to pull image "${image}": ${err}`);
     rec.imageBackoff ??= {};
     rec.imageBackoff[image] = backoffNext(rec.imageBackoff[image], now, now, imageBackoffConfig(ctx));
@@ -123,6 +126,16 @@ export function finishPull(
     if (Object.keys(rec.imageBackoff).length === 0) rec.imageBackoff = undefined;
   }
   return { kind: 'present', ref: pull.ref };
+}
+
+/**
+ * The runtime's error as the kubelet receives it over CRI: wrapped in a gRPC status,
+ * NotFound for a missing tag, Unknown otherwise (what `kubectl describe` shows).
+ */
+export function grpcError(message: string): string {
+  if (message.startsWith('rpc error:')) return message;
+  const code = /: not found$/.test(message) ? 'NotFound' : 'Unknown';
+  return `rpc error: code = ${code} desc = ${message}`;
 }
 
 /** Puts images on a node as if they came with the machine image (system images). */
@@ -160,4 +173,3 @@ export function nodeImageList(agent: NodeAgent, now: number): { names: string[];
   out.sort((a, b) => b.sizeBytes - a.sizeBytes || a.names[1].localeCompare(b.names[1]));
   return out.slice(0, 50);
 }
-

@@ -3,9 +3,10 @@
  * snapshot carries it). Per-pod records are kept small: a running pod with nothing
  * happening costs a few hundred bytes here and no work at all.
  */
-import type { ProcessState, SandboxState } from './runtime/types';
+
 import type { BackoffEntry } from './backoff';
 import type { IpamState } from './ipam';
+import type { ProcessState, SandboxState } from './runtime/types';
 
 export type StopReason = 'delete' | 'terminal' | 'deadline' | 'liveness' | 'startup' | 'poststart' | 'spec';
 
@@ -84,6 +85,8 @@ export interface ContainerRec {
   log?: string;
   /** log of the previous instance (kubectl logs --previous) */
   prevLog?: string;
+  /** the last pull error (kept for the ImagePullBackOff message) */
+  pullError?: string;
   /** next time a retry may happen after a failed start (config errors) */
   retryAt?: number;
 }

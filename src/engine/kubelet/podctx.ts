@@ -1,0 +1,92 @@
+/**
+ * What one pod sync works with: the controller context, the node agent, the pod's
+ * record and API object, and helpers shared by the pod worker's parts (container
+ * starts, termination, status). Built fresh for each sync; never stored.
+ */
+import type { Container, Node, Pod } from '../api/types';
+import type { ControllerContext } from '../controllers/context';
+import { hex64 } from '../images/digest';
+import type { ContainerRec, NodeAgent, PodRec } from './state';
+
+export interface PodCtx {
+  ctx: ControllerContext;
+  agent: NodeAgent;
+  rec: PodRec;
+  pod: Pod;
+  node: Node;
+  now: number;
+}
+
+/** One container of the pod with its spec, its record and where it sits in the spec. */
+export interface Slot {
+  c: Container;
+  r: ContainerRec;
+  init: boolean;
+  /** an init container with restartPolicy: Always (a native sidecar) */
+  sidecar: boolean;
+}
+
+export function slots(p: PodCtx): Slot[] {
+  const out: Slot[] = [];
+  const inits = p.pod.spec.initContainers ?? [];
+  for (let i = 0; i < inits.length; i++) {
+    const r = p.rec.init[i];
+    if (r) out.push({ c: inits[i], r, init: true, sidecar: inits[i].restartPolicy === 'Always' });
+  }
+  const cs = p.pod.spec.containers;
+  for (let i = 0; i < cs.length; i++) {
+    const r = p.rec.containers[i];
+    if (r) out.push({ c: cs[i], r, init: false, sidecar: false });
+  }
+  return out;
+}
+
+export function newContainerRec(name: string): ContainerRec {
+  return { name, step: 'waiting', restarts: 0 };
+}
+
+/** Events about a container carry its field path, as the kubelet's container references do. */
+export function emitFor(p: PodCtx, s: Pick<Slot, 'c' | 'init'>) {
+  const fieldPath = `spec.${s.init ? 'initContainers' : 'containers'}{${s.c.name}}`;
+  return (type: 'Normal' | 'Warning', reason: string, message: string): void => {
+    p.ctx.events.record({ component: 'kubelet', host: p.rec.node }, p.pod, type, reason, message, { fieldPath });
+  };
+}
+
+export function emitPod(p: PodCtx, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  p.ctx.events.record({ component: 'kubelet', host: p.rec.node }, p.pod, type, reason, message);
+}
+
+/** containerd IDs are 64 hex characters; ours derive from what makes the instance unique. */
+export function containerId(rec: PodRec, name: string, instance: number): string {
+  return hex64(`container ${rec.uid} ${name} ${instance} ${rec.boot}`);
+}
+
+/** Keeps a container log bounded (the kubelet rotates logs; we keep the tail). */
+export const LOG_LIMIT = 32 * 1024;
+
+export function appendLog(r: ContainerRec, lines: { at: number; stream: string; text: string }[]): void {
+  if (lines.length === 0) return;
+  let add = '';
+  for (const l of lines) {
+    for (const text of String(l.text).split('\n'))
+      add += `${add || r.log ? '\n' : ''}${l.at} ${l.stream === 'stderr' ? 'e' : 'o'} ${text}`;
+  }
+  let log = (r.log ?? '') + add;
+  if (log.length > LOG_LIMIT) {
+    const cut = log.indexOf('\n', log.length - LOG_LIMIT);
+    log = cut < 0 ? '' : log.slice(cut + 1);
+  }
+  r.log = log;
+}
+
+/** The log text as `kubectl logs` prints it. */
+export function logText(log: string | undefined): string {
+  if (!log) return '';
+  let out = '';
+  for (const line of log.split('\n')) {
+    const a = line.indexOf(' ');
+    out += `${line.slice(a + 3)}\n`;
+  }
+  return out;
+}
