@@ -10,7 +10,16 @@
  */
 import type { Store, WatchEvent } from '../api/store';
 import type { KubeObject, Node } from '../api/types';
-import { addPod, contributionOf, type NodeInfo, newNodeInfo, occupiesNode, type PodContribution, removePod, setNode } from './nodeinfo';
+import {
+  addPod,
+  contributionOf,
+  type NodeInfo,
+  newNodeInfo,
+  occupiesNode,
+  type PodContribution,
+  removePod,
+  setNode,
+} from './nodeinfo';
 
 export class SchedulerCache {
   /** the store resourceVersion this cache reflects */

@@ -7,13 +7,13 @@
  */
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage } from './fiterror';
 import type { NodeInfo } from './nodeinfo';
-import type { PodSchedInfo } from './podinfo';
 import { IMAGE_LOCALITY, imageLocalityScore } from './plugins/imagelocality';
 import { ERR_REASON_CONFLICT, NODE_AFFINITY, nodeAffinityFilter, nodeAffinityScore } from './plugins/nodeaffinity';
 import { nodeNameFilter } from './plugins/nodename';
 import { nodePortsFilter } from './plugins/nodeports';
 import {
   balancedAllocationScore,
+  MAX_NODE_SCORE,
   NODE_RESOURCES_BALANCED_ALLOCATION,
   NODE_RESOURCES_FIT,
   nodeResourcesFitFilter,
@@ -22,8 +22,9 @@ import {
 import { nodeUnschedulableFilter } from './plugins/nodeunschedulable';
 import type { FilterStatus } from './plugins/status';
 import { TAINT_TOLERATION, taintTolerationFilter, taintTolerationScore } from './plugins/tainttoleration';
-import { DEFAULT_SCORE_WEIGHTS, defaultNormalizeScore, selectHost } from './score';
+import type { PodSchedInfo } from './podinfo';
 import { dryRunPreemption } from './preemption';
+import { DEFAULT_SCORE_WEIGHTS, selectHost } from './score';
 
 /** minFeasibleNodesToFind */
 export const MIN_FEASIBLE_NODES_TO_FIND = 100;
@@ -90,47 +91,61 @@ export interface ScheduleResult {
   nextStartIndex: number;
 }
 
+/** DefaultNormalizeScore in place, given the highest raw score. */
+function normalizeInPlace(scores: number[], highest: number, reverse: boolean): void {
+  for (let i = 0; i < scores.length; i++) {
+    if (highest === 0) scores[i] = reverse ? MAX_NODE_SCORE : 0;
+    else {
+      const scaled = Math.trunc((MAX_NODE_SCORE * scores[i]) / highest);
+      scores[i] = reverse ? MAX_NODE_SCORE - scaled : scaled;
+    }
+  }
+}
+
+/**
+ * Score and NormalizeScore for the default profile's plugins, in its order. One pass
+ * over the nodes fills every plugin's array: this is the hot loop of a cycle.
+ */
 function prioritize(pod: PodSchedInfo, nodes: NodeInfo[], input: ScheduleInput): ScoredNodes {
-  const plugins: Record<string, number[]> = {};
-  const totals = new Array<number>(nodes.length).fill(0);
-  const add = (name: keyof typeof DEFAULT_SCORE_WEIGHTS, scores: number[]) => {
-    plugins[name] = scores;
-    const w = DEFAULT_SCORE_WEIGHTS[name];
-    for (let i = 0; i < scores.length; i++) totals[i] += w * scores[i];
-  };
-  // Plugins in the default profile's order.
-  add(
-    TAINT_TOLERATION,
-    defaultNormalizeScore(
-      nodes.map((ni) => taintTolerationScore(pod.preferTolerations, ni)),
-      true,
-    ),
-  );
-  if (pod.affinity.preferred.length > 0) {
-    add(
-      NODE_AFFINITY,
-      defaultNormalizeScore(
-        nodes.map((ni) => nodeAffinityScore(pod.affinity, ni)),
-        false,
-      ),
-    );
-  }
-  add(
-    NODE_RESOURCES_FIT,
-    nodes.map((ni) => nodeResourcesFitScore(pod.nonZeroCpu, pod.nonZeroMemory, ni)),
-  );
-  // PreScore skips best-effort pods so they do not all pile onto one node.
-  if (pod.request.cpu !== 0 || pod.request.memory !== 0) {
-    add(
-      NODE_RESOURCES_BALANCED_ALLOCATION,
-      nodes.map((ni) => balancedAllocationScore(pod.request.cpu, pod.request.memory, ni)),
-    );
-  }
+  const n = nodes.length;
+  const W = DEFAULT_SCORE_WEIGHTS;
+  const taint = new Array<number>(n);
+  const fit = new Array<number>(n);
+  const images = new Array<number>(n);
+  // NodeAffinity's PreScore skips pods without preferred terms; BalancedAllocation's skips best-effort pods.
+  const affinity = pod.affinity.preferred.length > 0 ? new Array<number>(n) : undefined;
+  const balanced = pod.request.cpu !== 0 || pod.request.memory !== 0 ? new Array<number>(n) : undefined;
   const total = input.nodes.length;
-  add(
-    IMAGE_LOCALITY,
-    nodes.map((ni) => (ni.images.size === 0 ? 0 : imageLocalityScore(pod.images, ni, input.nodesWithImage, total))),
-  );
+  let maxTaint = 0;
+  let maxAffinity = 0;
+  for (let i = 0; i < n; i++) {
+    const ni = nodes[i];
+    const t = ni.softTaints.length === 0 ? 0 : taintTolerationScore(pod.preferTolerations, ni);
+    taint[i] = t;
+    if (t > maxTaint) maxTaint = t;
+    if (affinity) {
+      const a = nodeAffinityScore(pod.affinity, ni);
+      affinity[i] = a;
+      if (a > maxAffinity) maxAffinity = a;
+    }
+    fit[i] = nodeResourcesFitScore(pod.nonZeroCpu, pod.nonZeroMemory, ni);
+    if (balanced) balanced[i] = balancedAllocationScore(pod.request.cpu, pod.request.memory, ni);
+    images[i] = ni.images.size === 0 ? 0 : imageLocalityScore(pod.images, ni, input.nodesWithImage, total);
+  }
+  normalizeInPlace(taint, maxTaint, true);
+  if (affinity) normalizeInPlace(affinity, maxAffinity, false);
+  const plugins: Record<string, number[]> = { [TAINT_TOLERATION]: taint };
+  if (affinity) plugins[NODE_AFFINITY] = affinity;
+  plugins[NODE_RESOURCES_FIT] = fit;
+  if (balanced) plugins[NODE_RESOURCES_BALANCED_ALLOCATION] = balanced;
+  plugins[IMAGE_LOCALITY] = images;
+  const totals = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let sum = W.TaintToleration * taint[i] + W.NodeResourcesFit * fit[i] + W.ImageLocality * images[i];
+    if (affinity) sum += W.NodeAffinity * affinity[i];
+    if (balanced) sum += W.NodeResourcesBalancedAllocation * balanced[i];
+    totals[i] = sum;
+  }
   return { nodes, plugins, totals };
 }
 
@@ -192,7 +207,9 @@ export function schedulePod(pod: PodSchedInfo, input: ScheduleInput): ScheduleRe
     else feasible.push(ni);
   }
   const nextStartIndex = (input.startIndex + processed) % totalNodes;
-  const unschedulablePlugins = [...new Set([...(absent ? [NODE_AFFINITY] : []), ...failed.map((f) => f.status.plugin)])];
+  const unschedulablePlugins = [
+    ...new Set([...(absent ? [NODE_AFFINITY] : []), ...failed.map((f) => f.status.plugin)]),
+  ];
 
   if (feasible.length === 0) {
     const nodeReasons = failed.map((f) => f.status.reasons);
@@ -222,5 +239,14 @@ export function schedulePod(pod: PodSchedInfo, input: ScheduleInput): ScheduleRe
   }
   const scores = prioritize(pod, feasible, input);
   const best = selectHost(scores.totals, input.randomInt);
-  return { node: feasible[best].name, totalNodes, feasible, failed, absent, scores, unschedulablePlugins, nextStartIndex };
+  return {
+    node: feasible[best].name,
+    totalNodes,
+    feasible,
+    failed,
+    absent,
+    scores,
+    unschedulablePlugins,
+    nextStartIndex,
+  };
 }

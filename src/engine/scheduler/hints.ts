@@ -4,15 +4,16 @@
  * towards activeQ when any plugin that rejected it says the event may help; a pod
  * without recorded plugins moves on any event.
  */
-import { emptyResources } from './resources';
+
 import type { NodeInfo } from './nodeinfo';
-import type { PodSchedInfo } from './podinfo';
 import { NODE_AFFINITY, nodeAffinityFilter } from './plugins/nodeaffinity';
 import { NODE_NAME, nodeNameFilter } from './plugins/nodename';
 import { NODE_PORTS } from './plugins/nodeports';
 import { fitsRequest, NODE_RESOURCES_FIT } from './plugins/noderesources';
 import { NODE_UNSCHEDULABLE, nodeUnschedulableFilter } from './plugins/nodeunschedulable';
 import { TAINT_TOLERATION, taintTolerationFilter } from './plugins/tainttoleration';
+import type { PodSchedInfo } from './podinfo';
+import { emptyResources } from './resources';
 
 /** What changed on a node (framework.ActionType for Node events). */
 export type NodeChange = 'add' | 'labels' | 'taints' | 'allocatable';
@@ -55,10 +56,15 @@ function nodeHint(plugin: string, pod: PodSchedInfo, ni: NodeInfo, changes: Node
   }
 }
 
-export function eventMayHelp(plugins: string[] | undefined, pod: PodSchedInfo, ev: ClusterEvent): boolean {
+/** `pod` is computed only when a node hint needs it. */
+export function eventMayHelp(plugins: string[] | undefined, ev: ClusterEvent, pod: () => PodSchedInfo): boolean {
   if (!plugins || plugins.length === 0) return true;
+  let info: PodSchedInfo | undefined;
   for (const plugin of plugins) {
-    if (ev.kind === 'node' ? nodeHint(plugin, pod, ev.node, ev.changes) : podGoneHint(plugin, ev.hostPorts)) return true;
+    if (ev.kind === 'node') {
+      info ??= pod();
+      if (nodeHint(plugin, info, ev.node, ev.changes)) return true;
+    } else if (podGoneHint(plugin, ev.hostPorts)) return true;
   }
   return false;
 }

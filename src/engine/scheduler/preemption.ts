@@ -12,8 +12,8 @@
  */
 import { fitErrorMessage } from './fiterror';
 import { type NodeInfo, removePod } from './nodeinfo';
-import type { PodSchedInfo } from './podinfo';
 import type { FilterStatus } from './plugins/status';
+import type { PodSchedInfo } from './podinfo';
 
 export const PREEMPTION_NOT_HELPFUL = 'Preemption is not helpful for scheduling';
 export const NO_VICTIMS = 'No preemption victims found for incoming pod';

@@ -10,10 +10,7 @@ export const NODE_PORTS = 'NodePorts';
 /** ErrReason */
 export const ERR_REASON_NODE_PORTS = "node(s) didn't have free ports for the requested pod ports";
 
-export function nodePortsFilter(
-  want: HostPort[],
-  used: NodeInfo['usedPorts'] = new Map(),
-): FilterStatus | undefined {
+export function nodePortsFilter(want: HostPort[], used: NodeInfo['usedPorts'] = new Map()): FilterStatus | undefined {
   for (const p of want) {
     if (portConflicts(used, p)) return { plugin: NODE_PORTS, code: 'Unschedulable', reasons: [ERR_REASON_NODE_PORTS] };
   }

@@ -51,6 +51,16 @@ export function fitsRequest(pod: Resources, node: FitInput): InsufficientResourc
 }
 
 export function nodeResourcesFitFilter(pod: Resources, ni: FitInput): FilterStatus | undefined {
+  // Fast path, taken by almost every node: nothing is short, so no reasons are built.
+  if (
+    ni.podCount < ni.allowedPods &&
+    pod.cpu <= ni.allocatable.cpu - ni.requested.cpu &&
+    pod.memory <= ni.allocatable.memory - ni.requested.memory &&
+    pod.ephemeral <= ni.allocatable.ephemeral - ni.requested.ephemeral &&
+    !pod.scalar
+  ) {
+    return undefined;
+  }
   const insufficient = fitsRequest(pod, ni);
   if (insufficient.length === 0) return undefined;
   return {
@@ -80,10 +90,20 @@ export function leastAllocatedScore(requested: number[], allocatable: number[]):
 
 /** NodeResourcesFit Score (LeastAllocated on cpu and memory, non-zero requests). */
 export function nodeResourcesFitScore(podNonZeroCpu: number, podNonZeroMemory: number, ni: NodeInfo): number {
-  return leastAllocatedScore(
-    [ni.nonZeroCpu + podNonZeroCpu, ni.nonZeroMemory + podNonZeroMemory],
-    [ni.allocatable.cpu, ni.allocatable.memory],
-  );
+  // leastAllocatedScore for exactly cpu and memory, without the arrays: this runs per node per pod.
+  const cpu = ni.allocatable.cpu;
+  const memory = ni.allocatable.memory;
+  let sum = 0;
+  let weights = 0;
+  if (cpu !== 0) {
+    sum += leastRequestedScore(ni.nonZeroCpu + podNonZeroCpu, cpu);
+    weights++;
+  }
+  if (memory !== 0) {
+    sum += leastRequestedScore(ni.nonZeroMemory + podNonZeroMemory, memory);
+    weights++;
+  }
+  return weights === 0 ? 0 : Math.floor(sum / weights);
 }
 
 /** balancedResourceScorer: 100 × (1 − std of the requested fractions), fractions capped at 1. */
@@ -109,8 +129,11 @@ export function balancedResourceScore(requested: number[], allocatable: number[]
 
 /** NodeResourcesBalancedAllocation Score on the real requests (the pod's included). */
 export function balancedAllocationScore(podCpu: number, podMemory: number, ni: NodeInfo): number {
-  return balancedResourceScore(
-    [ni.requested.cpu + podCpu, ni.requested.memory + podMemory],
-    [ni.allocatable.cpu, ni.allocatable.memory],
-  );
+  // balancedResourceScore for exactly cpu and memory: with one resource (or none) std is 0.
+  const cpu = ni.allocatable.cpu;
+  const memory = ni.allocatable.memory;
+  if (cpu === 0 || memory === 0) return MAX_NODE_SCORE;
+  const fc = Math.min((ni.requested.cpu + podCpu) / cpu, 1);
+  const fm = Math.min((ni.requested.memory + podMemory) / memory, 1);
+  return Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
 }

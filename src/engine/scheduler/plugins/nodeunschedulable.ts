@@ -14,10 +14,7 @@ export const ERR_REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 /** v1.TaintNodeUnschedulable */
 export const TAINT_NODE_UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 
-export function nodeUnschedulableFilter(
-  tolerations: Toleration[] | undefined,
-  ni: NodeInfo,
-): FilterStatus | undefined {
+export function nodeUnschedulableFilter(tolerations: Toleration[] | undefined, ni: NodeInfo): FilterStatus | undefined {
   if (!ni.unschedulable) return undefined;
   if (tolerationsTolerateTaint(tolerations, { key: TAINT_NODE_UNSCHEDULABLE, effect: 'NoSchedule' })) return undefined;
   return { plugin: NODE_UNSCHEDULABLE, code: 'UnschedulableAndUnresolvable', reasons: [ERR_REASON_UNSCHEDULABLE] };

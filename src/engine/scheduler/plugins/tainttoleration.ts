@@ -40,7 +40,11 @@ export function untoleratedTaintReason(taint: Pick<Taint, 'key' | 'value'>): str
 export function taintTolerationFilter(tolerations: Toleration[] | undefined, ni: NodeInfo): FilterStatus | undefined {
   for (const taint of ni.hardTaints) {
     if (!tolerationsTolerateTaint(tolerations, taint)) {
-      return { plugin: TAINT_TOLERATION, code: 'UnschedulableAndUnresolvable', reasons: [untoleratedTaintReason(taint)] };
+      return {
+        plugin: TAINT_TOLERATION,
+        code: 'UnschedulableAndUnresolvable',
+        reasons: [untoleratedTaintReason(taint)],
+      };
     }
   }
   return undefined;
