@@ -4,8 +4,10 @@
  * node leases, kube-proxy on every node and CoreDNS in kube-system.
  */
 import type { Api } from './api/api';
-import type { KubeObject, Node } from './api/types';
+import { bytes } from './api/quantity';
+import type { KubeObject, Node, OwnerReference } from './api/types';
 import type { Clock } from './sim/clock';
+import type { Rng } from './sim/rng';
 
 export interface NodeSpec {
   name?: string;
@@ -31,23 +33,32 @@ export function normalizeNodes(
     NodeSpec[];
 }
 
-export function bootstrapCluster(api: Api, clock: Clock, workers: NodeSpec[]): void {
+/** kubelet --eviction-hard defaults: memory.available<100Mi, nodefs.available<10% (allocatable excludes them). */
+const EVICTION_HARD_MEMORY = 100 * 1024 * 1024;
+const EVICTION_HARD_NODEFS = 0.1;
+const EPHEMERAL_STORAGE_KI = 61202244;
+
+export function bootstrapCluster(api: Api, clock: Clock, workers: NodeSpec[], rng: Rng): void {
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } as unknown as KubeObject);
   }
-  const cp = makeNode({ name: CONTROL_PLANE }, 0, true);
-  api.store.create(cp);
-  for (const [i, w] of workers.entries()) api.store.create(makeNode(w, i + 1, false));
-  for (const n of api.store.list('Node')) api.store.create(makeLease(n.metadata.name, clock));
-  for (const pod of controlPlanePods()) api.create(pod);
+  const cp = api.store.create(makeNode({ name: CONTROL_PLANE }, 0, true, rng));
+  for (const [i, w] of workers.entries()) api.store.create(makeNode(w, i + 1, false, rng));
+  for (const n of api.store.list('Node')) api.store.create(makeLease(n, clock));
+  for (const pod of controlPlanePods(nodeOwner(cp), rng)) api.create(pod);
   for (const n of api.store.list('Node')) api.create(kubeProxyPod(n.metadata.name));
-  for (const suffix of ['5dd5756b68-7xk2p', '5dd5756b68-qz9vd']) api.create(corednsPod(`coredns-${suffix}`));
+  for (const suffix of ['674b8bbfcf-7xk2p', '674b8bbfcf-qz9vd']) api.create(corednsPod(`coredns-${suffix}`));
 }
 
-function makeNode(spec: NodeSpec, index: number, controlPlane: boolean): Node {
+/** The ownerReference a kubelet puts on mirror pods and node Leases: the Node owns them. */
+function nodeOwner(node: KubeObject): OwnerReference {
+  return { apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid, controller: true };
+}
+
+function makeNode(spec: NodeSpec, index: number, controlPlane: boolean, rng: Rng): Node {
   const name = spec.name ?? `node-${index}`;
   const cpu = String(spec.cpu ?? 2);
-  const memory = spec.memory ?? '4Gi';
+  const memoryBytes = bytes(spec.memory ?? '4Gi');
   const pods = String(spec.pods ?? 110);
   const ip = nodeIP(index);
   const labels: Record<string, string> = {
@@ -64,7 +75,20 @@ function makeNode(spec: NodeSpec, index: number, controlPlane: boolean): Node {
   const taints = controlPlane
     ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }]
     : (spec.taints ?? []);
-  const capacity = { cpu, 'ephemeral-storage': '61202244Ki', memory, pods };
+  // The kubelet reports memory and storage in Ki; allocatable is capacity less the hard eviction thresholds.
+  const capacity = {
+    cpu,
+    'ephemeral-storage': `${EPHEMERAL_STORAGE_KI}Ki`,
+    'hugepages-1Gi': '0',
+    'hugepages-2Mi': '0',
+    memory: `${Math.floor(memoryBytes / 1024)}Ki`,
+    pods,
+  };
+  const allocatable = {
+    ...capacity,
+    'ephemeral-storage': String(Math.floor(EPHEMERAL_STORAGE_KI * 1024 * (1 - EVICTION_HARD_NODEFS))),
+    memory: `${Math.floor(Math.max(0, memoryBytes - EVICTION_HARD_MEMORY) / 1024)}Ki`,
+  };
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -88,7 +112,7 @@ function makeNode(spec: NodeSpec, index: number, controlPlane: boolean): Node {
     },
     status: {
       capacity,
-      allocatable: { ...capacity },
+      allocatable,
       conditions: [
         cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
         cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
@@ -101,15 +125,15 @@ function makeNode(spec: NodeSpec, index: number, controlPlane: boolean): Node {
       ],
       nodeInfo: {
         architecture: 'amd64',
-        bootID: '',
+        bootID: rng.uuid(),
         containerRuntimeVersion: 'containerd://2.1.3',
         kernelVersion: '6.8.0-1030-generic',
         kubeProxyVersion: KUBERNETES_VERSION,
         kubeletVersion: KUBERNETES_VERSION,
-        machineID: '',
+        machineID: rng.hex(32),
         operatingSystem: 'linux',
         osImage: 'Debian GNU/Linux 12 (bookworm)',
-        systemUUID: '',
+        systemUUID: rng.uuid(),
       },
     },
   };
@@ -126,28 +150,58 @@ function cond(type: string, status: 'True' | 'False', reason: string, message: s
   return { type, status, reason, message, lastHeartbeatTime: t, lastTransitionTime: t };
 }
 
-function makeLease(node: string, clock: Clock): KubeObject {
+function makeLease(node: KubeObject, clock: Clock): KubeObject {
+  const name = node.metadata.name;
   return {
     apiVersion: 'coordination.k8s.io/v1',
     kind: 'Lease',
-    metadata: { name: node, namespace: 'kube-node-lease', uid: '', resourceVersion: '', creationTimestamp: '' },
+    metadata: {
+      name,
+      namespace: 'kube-node-lease',
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: '',
+      // The kubelet makes its Node the owner, so deleting the Node garbage-collects the Lease.
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid }],
+    },
     spec: {
-      holderIdentity: node,
+      holderIdentity: name,
       leaseDurationSeconds: 40,
       renewTime: `${clock.timestamp().replace('Z', '')}.000000Z`,
     },
   };
 }
 
-function staticPod(component: string, image: string, cpu: string, memory?: string): KubeObject {
+interface StaticPodSpec {
+  component: string;
+  image: string;
+  cpu: string;
+  memory?: string;
+  command: string[];
+  annotations?: Record<string, string>;
+}
+
+/**
+ * A mirror pod: the API server's copy of a static pod the kubelet runs from
+ * /etc/kubernetes/manifests. It carries the config hash annotations and is owned by its Node.
+ */
+function staticPod(p: StaticPodSpec, owner: OwnerReference, rng: Rng): KubeObject {
+  const hash = rng.hex(32);
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name: `${component}-${CONTROL_PLANE}`,
+      name: `${p.component}-${CONTROL_PLANE}`,
       namespace: 'kube-system',
-      labels: { component, tier: 'control-plane' },
-      annotations: { 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.mirror': 'mirror' },
+      labels: { component: p.component, tier: 'control-plane' },
+      annotations: {
+        ...(p.annotations ?? {}),
+        'kubernetes.io/config.hash': hash,
+        'kubernetes.io/config.mirror': hash,
+        'kubernetes.io/config.seen': '2026-01-01T09:00:00.000000000Z',
+        'kubernetes.io/config.source': 'file',
+      },
+      ownerReferences: [owner],
       uid: '',
       resourceVersion: '',
       creationTimestamp: '',
@@ -159,9 +213,10 @@ function staticPod(component: string, image: string, cpu: string, memory?: strin
       hostNetwork: true,
       containers: [
         {
-          name: component,
-          image,
-          resources: { requests: { cpu, ...(memory ? { memory } : {}) } },
+          name: p.component,
+          image: p.image,
+          command: p.command,
+          resources: { requests: { cpu: p.cpu, ...(p.memory ? { memory: p.memory } : {}) } },
         },
       ],
       tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
@@ -169,13 +224,38 @@ function staticPod(component: string, image: string, cpu: string, memory?: strin
   } as unknown as KubeObject;
 }
 
-function controlPlanePods(): KubeObject[] {
-  return [
-    staticPod('etcd', 'registry.k8s.io/etcd:3.6.4-0', '100m', '100Mi'),
-    staticPod('kube-apiserver', `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`, '250m'),
-    staticPod('kube-controller-manager', `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`, '200m'),
-    staticPod('kube-scheduler', `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`, '100m'),
+function controlPlanePods(owner: OwnerReference, rng: Rng): KubeObject[] {
+  const ip = nodeIP(0);
+  const pods: StaticPodSpec[] = [
+    {
+      component: 'etcd',
+      image: 'registry.k8s.io/etcd:3.6.4-0',
+      cpu: '100m',
+      memory: '100Mi',
+      command: ['etcd', `--advertise-client-urls=https://${ip}:2379`, '--data-dir=/var/lib/etcd'],
+      annotations: { 'kubeadm.kubernetes.io/etcd.advertise-client-urls': `https://${ip}:2379` },
+    },
+    {
+      component: 'kube-apiserver',
+      image: `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`,
+      cpu: '250m',
+      command: ['kube-apiserver', `--advertise-address=${ip}`, '--service-cluster-ip-range=10.96.0.0/16'],
+      annotations: { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${ip}:6443` },
+    },
+    {
+      component: 'kube-controller-manager',
+      image: `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`,
+      cpu: '200m',
+      command: ['kube-controller-manager', '--allocate-node-cidrs=true', '--cluster-cidr=10.244.0.0/16'],
+    },
+    {
+      component: 'kube-scheduler',
+      image: `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`,
+      cpu: '100m',
+      command: ['kube-scheduler', '--leader-elect=true'],
+    },
   ];
+  return pods.map((p) => staticPod(p, owner, rng));
 }
 
 function kubeProxyPod(node: string): KubeObject {
@@ -186,7 +266,8 @@ function kubeProxyPod(node: string): KubeObject {
       generateName: 'kube-proxy-',
       name: '',
       namespace: 'kube-system',
-      labels: { 'k8s-app': 'kube-proxy' },
+      // A DaemonSet's pods; until DaemonSets exist they are plain pods with its labels.
+      labels: { 'controller-revision-hash': '66f8d7b5c4', 'k8s-app': 'kube-proxy', 'pod-template-generation': '1' },
       uid: '',
       resourceVersion: '',
       creationTimestamp: '',
@@ -219,7 +300,7 @@ function corednsPod(name: string): KubeObject {
     metadata: {
       name,
       namespace: 'kube-system',
-      labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '5dd5756b68' },
+      labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '674b8bbfcf' },
       uid: '',
       resourceVersion: '',
       creationTimestamp: '',

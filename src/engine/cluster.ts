@@ -12,12 +12,13 @@ import type { KubeEvent, KubeObject, PropagationPolicy } from './api/types';
 import { bootstrapCluster, type NodeSpec, normalizeNodes } from './cluster-shape';
 import { allControllers } from './controllers';
 import type { ControllerContext } from './controllers/context';
-import { ControllerManager } from './controllers/manager';
-import { EventRecorder } from './events/recorder';
+import { ControllerManager, HOT_LOOP_LIMIT, INSTANT_RECONCILE_LIMIT } from './controllers/manager';
+import { EventRecorder, newRecorderState, type RecorderState } from './events/recorder';
 import { machines } from './kubelet/machines';
 import { Clock } from './sim/clock';
 import { Rng } from './sim/rng';
 import { TimerQueue } from './sim/timers';
+import { validateSnapshot } from './snapshot';
 import { type TimingProfile, type Timings, timingsFor } from './timings';
 
 export interface ClusterOptions {
@@ -36,9 +37,12 @@ export interface ClusterSnapshot {
   store: { rv: number; objects: KubeObject[] };
   timers: { seq: number; timers: { at: number; seq: number; target: string; key: string }[] };
   queue: { controller: string; key: string }[];
+  /** per-controller state, the machines and the event recorder's caches (plain JSON) */
   state: Record<string, unknown>;
-  eventSeq: number;
 }
+
+/** Where the event recorder keeps its correlation caches inside ClusterCore.state. */
+const RECORDER_STATE = 'event-recorder';
 
 /** Everything inside one cluster, for the engine's own modules (kubectl, kubelet accessors, tests). */
 export class ClusterCore {
@@ -61,7 +65,14 @@ export class ClusterCore {
     this.rng = new Rng(options.seed);
     this.store = new StoreImpl(this.clock, this.rng);
     this.api = new Api(this.store, this.clock, this.rng, this.timings);
-    this.events = new EventRecorder(this.store, this.clock, this.timings.eventTtlMs);
+    this.events = new EventRecorder(this.store, this.clock, () => {
+      let st = this.state[RECORDER_STATE] as RecorderState | undefined;
+      if (!st) {
+        st = newRecorderState();
+        this.state[RECORDER_STATE] = st;
+      }
+      return st;
+    });
     this.manager = new ControllerManager(this.store, (c) => this.context(c.name));
     for (const c of allControllers()) this.manager.register(c);
   }
@@ -113,17 +124,22 @@ export class ClusterCore {
   }
 
   settle(): void {
-    this.manager.drain(this.clock.now(), (controller, key) => this.reportHotLoop(controller, key));
+    this.manager.drain(this.clock.now(), (controller, key, kind) => this.reportHotLoop(controller, key, kind));
   }
 
-  private reportHotLoop(controller: string, key: string): void {
+  /** A runaway controller is reported as a Warning event on the kube-system namespace. */
+  private reportHotLoop(controller: string, key: string, kind: 'key' | 'instant'): void {
     const ns = this.store.get('Namespace', undefined, 'kube-system');
     if (!ns) return;
+    const what =
+      kind === 'key'
+        ? `controller ${controller} reconciled ${key} more than ${HOT_LOOP_LIMIT} times at one instant`
+        : `controllers ran more than ${INSTANT_RECONCILE_LIMIT} reconciles at one instant (next: ${controller} ${key})`;
     this.events.warning(
       { component: 'kube-controller-manager' },
       ns,
       'HotLoop',
-      `controller ${controller} reconciled ${key} more than 1000 times at one instant; it was stopped to keep the simulation responsive`,
+      `${what}; the rest of its work at this instant was dropped to keep the simulation responsive`,
     );
   }
 
@@ -138,7 +154,6 @@ export class ClusterCore {
       timers: this.timers.toJSON(),
       queue: this.manager.dumpQueue(),
       state: this.state,
-      eventSeq: this.events.getSeq(),
     }) as ClusterSnapshot;
   }
 
@@ -151,7 +166,6 @@ export class ClusterCore {
     Object.assign(this.timers, timers);
     this.manager.loadQueue(data.queue);
     this.state = data.state as Record<string, object>;
-    this.events.setSeq(data.eventSeq);
   }
 }
 
@@ -161,27 +175,22 @@ export function newCluster(options: ClusterOptions = {}): ClusterCore {
     timings: options.timings ?? 'real',
     timingOverrides: options.timingOverrides ?? {},
   });
-  bootstrapCluster(core.api, core.clock, normalizeNodes(options.nodes));
+  bootstrapCluster(core.api, core.clock, normalizeNodes(options.nodes), core.rng);
   core.manager.startAll();
   core.settle();
   return core;
 }
 
+/**
+ * Rebuilds a cluster from a snapshot. Everything is checked before anything is built,
+ * and the cluster is assembled in a fresh core, so a bad snapshot yields an Error and
+ * never a half-restored cluster.
+ */
 export function loadCluster(snapshot: ClusterSnapshot): ClusterCore {
   validateSnapshot(snapshot);
   const core = new ClusterCore(snapshot.options);
   core.load(snapshot);
   return core;
-}
-
-function validateSnapshot(s: unknown): asserts s is ClusterSnapshot {
-  const o = s as Partial<ClusterSnapshot> | null;
-  if (!o || typeof o !== 'object' || o.format !== 'kube-playground/cluster' || o.version !== 1) {
-    throw new Error('not a Kube Playground cluster snapshot (format/version missing or unknown)');
-  }
-  if (!o.store || !Array.isArray(o.store.objects) || typeof o.now !== 'number' || !o.timers || !o.options) {
-    throw new Error('the snapshot is incomplete: store, now, timers and options are required');
-  }
 }
 
 export function applyText(core: ClusterCore, text: string, namespace?: string): ApplyResult {

@@ -54,6 +54,12 @@ export interface Timings {
   unschedulableRetryMs: number;
   /** API server --event-ttl */
   eventTtlMs: number;
+  /** pod GC: gcCheckPeriod (pkg/controller/podgc) */
+  podGcPeriodMs: number;
+  /** pod GC: quarantineTime before a pod on a vanished node is force-deleted */
+  podGcQuarantineMs: number;
+  /** kube-controller-manager --terminated-pod-gc-threshold */
+  terminatedPodGcThreshold: number;
 }
 
 export const REAL_TIMINGS: Timings = {
@@ -85,6 +91,9 @@ export const REAL_TIMINGS: Timings = {
   sandboxStartMs: 700,
   unschedulableRetryMs: 300_000,
   eventTtlMs: 3_600_000,
+  podGcPeriodMs: 20_000,
+  podGcQuarantineMs: 40_000,
+  terminatedPodGcThreshold: 12_500,
 };
 
 export type TimingProfile = 'real' | 'fast';

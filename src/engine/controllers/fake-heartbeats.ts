@@ -19,7 +19,11 @@ export function microTimestamp(core: ClusterCore): string {
   return core.clock.timestamp(ms).replace('Z', `.${micros}Z`);
 }
 
-export function installFakeHeartbeats(core: ClusterCore): void {
+/**
+ * Registers the stand-in. `start: false` is for a cluster restored from a snapshot,
+ * whose timer queue already holds the next tick.
+ */
+export function installFakeHeartbeats(core: ClusterCore, opts: { start?: boolean } = {}): void {
   const c: Controller = {
     name: FAKE_HEARTBEATS,
     reconcile(_key, ctx) {
@@ -36,6 +40,7 @@ export function installFakeHeartbeats(core: ClusterCore): void {
     },
   };
   core.manager.register(c);
+  if (opts.start === false) return;
   core.manager.enqueue(FAKE_HEARTBEATS, 'tick');
   core.settle();
 }

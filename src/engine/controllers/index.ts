@@ -2,11 +2,13 @@
  * Every controller the cluster runs, in the order their queued keys are first served.
  * Each file is one controller, shaped like its upstream counterpart.
  */
+import { createEventTtlController } from '../events/ttl';
 import { createKubelet } from '../kubelet';
 import { createScheduler } from '../scheduler';
 import { createGarbageCollector } from './garbagecollector';
 import type { Controller } from './manager';
 import { createNodeLifecycleController } from './nodelifecycle';
+import { createPodGcController } from './podgc';
 import { createTaintEvictionController } from './tainteviction';
 
 export function allControllers(): Controller[] {
@@ -16,5 +18,7 @@ export function allControllers(): Controller[] {
     createNodeLifecycleController(),
     createTaintEvictionController(),
     createGarbageCollector(),
+    createPodGcController(),
+    createEventTtlController(),
   ];
 }

@@ -14,6 +14,7 @@ import type { KubeObject, Node, Pod, Taint } from '../api/types';
 import type { ControllerContext } from './context';
 import type { Controller } from './manager';
 import { type NodeHealth, tryUpdateNodeHealth } from './nodehealth';
+import { podsOnNode } from './podindex';
 import {
   addValue,
   newRateLimitedQueue,
@@ -119,10 +120,6 @@ function getNode(ctx: ControllerContext, name: string): Node | undefined {
   return ctx.store.get('Node', undefined, name) as Node | undefined;
 }
 
-function podsOnNode(ctx: ControllerContext, name: string): Pod[] {
-  return (ctx.store.list('Pod') as Pod[]).filter((p) => p.spec?.nodeName === name);
-}
-
 /** monitorNodeHealth: one pass over every node. */
 function monitorNodeHealth(ctx: ControllerContext, s: NodeLifecycleState): void {
   const now = ctx.clock.now();
@@ -165,13 +162,23 @@ function monitorNodeHealth(ctx: ControllerContext, s: NodeLifecycleState): void 
       if (r.current.status !== 'True' && r.observed.status === 'True') {
         // Reported once, on the pass that changed the status. (Writes cannot fail here,
         // so upstream's nodesToRetry bookkeeping has nothing to do.)
-        ctx.events.normal(SOURCE, node, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
-        markPodsNotReady(ctx, podsOnNode(ctx, name), name);
+        recordNodeStatusChange(ctx, node, 'NodeNotReady');
+        markPodsNotReady(ctx, podsOnNode(ctx.store, name), name);
       }
     }
   }
   handleDisruption(ctx, s, zoneConditions, nodes);
   doNoExecuteTaintingPass(ctx, s);
+}
+
+/**
+ * RecordNodeStatusChange: the reference it builds carries the node *name* as uid (the
+ * kubelet does the same), which is why `kubectl describe node` searches events twice.
+ */
+export function recordNodeStatusChange(ctx: ControllerContext, node: Node, status: string): void {
+  const name = node.metadata.name;
+  const ref = { apiVersion: 'v1', kind: 'Node', metadata: { name, uid: name } } as KubeObject;
+  ctx.events.normal(SOURCE, ref, status, `Node ${name} status is now: ${status}`);
 }
 
 /**

@@ -13,6 +13,7 @@ import { jsonEqual } from '../api/store';
 import type { Condition, KubeObject, Node, Pod, Taint, Toleration } from '../api/types';
 import type { ControllerContext } from './context';
 import type { Controller } from './manager';
+import { podsOnNode } from './podindex';
 import { matchingTolerations, noExecuteTaints } from './taints';
 
 export const TAINT_EVICTION = 'tainteviction';
@@ -87,8 +88,7 @@ function handleNodeUpdate(ctx: ControllerContext, s: TaintEvictionState, nodeNam
   const node = ctx.store.get('Node', undefined, nodeName) as Node | undefined;
   if (!node) return;
   const taints = noExecuteTaints(node.spec?.taints);
-  const pods = (ctx.store.list('Pod') as Pod[]).filter((p) => p.spec?.nodeName === nodeName);
-  for (const pod of pods) {
+  for (const pod of podsOnNode(ctx.store, nodeName)) {
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     if (taints.length === 0) cancelWork(ctx, s, key);
     else processPodOnNode(ctx, s, key, pod.spec.tolerations ?? [], taints);

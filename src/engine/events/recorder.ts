@@ -1,12 +1,16 @@
 /**
- * The event recorder, like client-go's: an event with the same source, object,
- * type, reason and message as an earlier one bumps that event's count and
- * lastTimestamp instead of creating a new object.
+ * The event recorder, like client-go's tools/record: a component records
+ * (object, type, reason, message); the correlator (correlator.ts) folds repeats into
+ * one Event (count, lastTimestamp), combines floods of similar events and throttles
+ * spam; the result is written to the store as a core/v1 Event named
+ * `<object>.<hex unix nanoseconds>`. The API server's --event-ttl is enforced by the
+ * event-ttl controller (ttl.ts).
  */
 import type { Store } from '../api/store';
 import type { KubeEvent, KubeObject } from '../api/types';
 import type { Clock } from '../sim/clock';
-import { fromTimestamp } from '../sim/clock';
+import { EPOCH_MS } from '../sim/clock';
+import { type CorrelatorState, correlate, type EventFields, newCorrelatorState } from './correlator';
 
 export interface EventSource {
   component: string;
@@ -18,13 +22,22 @@ export interface RecordOptions {
   fieldPath?: string;
 }
 
-export class EventRecorder {
-  private seq = 0;
+/** The recorder's whole memory, plain JSON carried by snapshots. */
+export interface RecorderState extends CorrelatorState {
+  /** sim ms of the last event name handed out, and how many were handed out in that ms */
+  nameMs: number;
+  nameSeq: number;
+}
 
+export function newRecorderState(): RecorderState {
+  return { ...newCorrelatorState(), nameMs: -1, nameSeq: 0 };
+}
+
+export class EventRecorder {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly ttlMs: number,
+    private readonly state: () => RecorderState,
   ) {}
 
   normal(source: EventSource, obj: KubeObject, reason: string, message: string, opts?: RecordOptions): void {
@@ -43,99 +56,84 @@ export class EventRecorder {
     message: string,
     opts: RecordOptions = {},
   ): void {
-    const namespace = obj.metadata.namespace ?? 'default';
-    const now = this.clock.timestamp();
-    const existing = this.findDuplicate(namespace, source, obj, type, reason, message, opts.fieldPath);
+    const s = this.state();
+    const now = this.clock.now();
+    const timestamp = this.clock.timestamp();
+    // ref.GetReference: events about cluster-scoped objects land in "default".
+    const fields: EventFields = {
+      namespace: obj.metadata.namespace || 'default',
+      source: source.host === undefined ? { component: source.component } : { ...source },
+      involvedObject: reference(obj, opts.fieldPath),
+      type,
+      reason,
+      message,
+    };
+    const c = correlate(s, fields, now, () => this.newName(obj.metadata.name), timestamp);
+    if (c.skip) return;
+    const existing = c.previous
+      ? (this.store.get('Event', fields.namespace, c.observation.name) as KubeEvent | undefined)
+      : undefined;
     if (existing) {
-      this.store.update({ ...existing, count: existing.count + 1, lastTimestamp: now });
+      // The upstream patch touches only count, lastTimestamp and message.
+      this.store.update({ ...existing, count: c.observation.count, lastTimestamp: timestamp, message: c.message });
       return;
     }
-    this.expireOld();
+    // New, or an update whose Event expired meanwhile: upstream creates it again under the same name.
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: `${obj.metadata.name}.${this.eventSuffix()}`,
-        namespace,
+        name: c.observation.name,
+        namespace: fields.namespace,
         uid: '',
         resourceVersion: '',
         creationTimestamp: '',
       },
-      involvedObject: {
-        kind: obj.kind,
-        namespace: obj.metadata.namespace,
-        name: obj.metadata.name,
-        uid: obj.metadata.uid,
-        apiVersion: obj.apiVersion,
-        ...(opts.fieldPath ? { fieldPath: opts.fieldPath } : {}),
-      },
+      involvedObject: fields.involvedObject,
       reason,
-      message,
+      message: c.message,
       type,
-      count: 1,
-      firstTimestamp: now,
-      lastTimestamp: now,
-      source: { ...source },
+      count: c.observation.count,
+      firstTimestamp: c.observation.firstTimestamp,
+      lastTimestamp: timestamp,
+      source: fields.source,
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    if (!event.involvedObject.namespace) delete event.involvedObject.namespace;
+    if (this.store.get('Event', fields.namespace, event.metadata.name)) return;
     this.store.create(event);
   }
 
+  /** Kept for snapshots of older shape; the name counter now lives in the recorder state. */
   getSeq(): number {
-    return this.seq;
+    return this.state().nameSeq;
   }
 
-  setSeq(seq: number): void {
-    this.seq = seq;
-  }
+  setSeq(_seq: number): void {}
 
-  private findDuplicate(
-    namespace: string,
-    source: EventSource,
-    obj: KubeObject,
-    type: string,
-    reason: string,
-    message: string,
-    fieldPath?: string,
-  ): KubeEvent | undefined {
-    // Scan newest first: duplicates are almost always recent.
-    const events = this.store.list('Event') as KubeEvent[];
-    for (let i = events.length - 1; i >= 0 && i >= events.length - 500; i--) {
-      const e = events[i];
-      if (
-        e.metadata.namespace === namespace &&
-        e.involvedObject.uid === obj.metadata.uid &&
-        e.involvedObject.name === obj.metadata.name &&
-        e.involvedObject.kind === obj.kind &&
-        e.involvedObject.fieldPath === fieldPath &&
-        e.type === type &&
-        e.reason === reason &&
-        e.message === message &&
-        e.source.component === source.component &&
-        e.source.host === source.host
-      ) {
-        return e;
-      }
+  /** fmt.Sprintf("%v.%x", ref.Name, t.UnixNano()): nanoseconds from the sim clock, unique per ms. */
+  private newName(objectName: string): string {
+    const s = this.state();
+    const now = this.clock.now();
+    if (s.nameMs !== now) {
+      s.nameMs = now;
+      s.nameSeq = 0;
     }
-    return undefined;
+    const nanos = BigInt(EPOCH_MS + now) * 1_000_000n + BigInt(s.nameSeq++);
+    return `${objectName}.${nanos.toString(16)}`;
   }
+}
 
-  /** The API server drops events older than --event-ttl (1h). */
-  private expireOld(): void {
-    if (this.seq % 256 !== 0) return;
-    const cutoff = this.clock.now() - this.ttlMs;
-    for (const e of this.store.list('Event') as KubeEvent[]) {
-      if (fromTimestamp(e.lastTimestamp) >= cutoff) break;
-      this.store.remove('Event', e.metadata.namespace, e.metadata.name);
-    }
-  }
-
-  /** Real event names are <object>.<hex nanoseconds>; ours count up from the sim time. */
-  private eventSuffix(): string {
-    this.seq++;
-    const nanos = BigInt(this.clock.now()) * 1_000_000n + BigInt(this.seq);
-    return (0x18000000000000n + nanos).toString(16);
-  }
+/** reference.GetReference: what an Event's involvedObject says about the object. */
+function reference(obj: KubeObject, fieldPath?: string): EventFields['involvedObject'] & { resourceVersion?: string } {
+  const ref: EventFields['involvedObject'] & { resourceVersion?: string } = {
+    kind: obj.kind,
+    name: obj.metadata.name,
+  };
+  if (obj.metadata.namespace) ref.namespace = obj.metadata.namespace;
+  if (obj.metadata.uid) ref.uid = obj.metadata.uid;
+  if (obj.apiVersion) ref.apiVersion = obj.apiVersion;
+  if (obj.metadata.resourceVersion) ref.resourceVersion = obj.metadata.resourceVersion;
+  if (fieldPath) ref.fieldPath = fieldPath;
+  return ref;
 }
