@@ -288,14 +288,18 @@ export function flagBool(p: ParsedArgs, name: string): boolean {
   if (v === undefined) return false;
   if (['true', '1', 't', 'T', 'TRUE', 'True'].includes(v)) return true;
   if (['false', '0', 'f', 'F', 'FALSE', 'False'].includes(v)) return false;
-  throw new KubectlError(`error: invalid argument "${v}" for "--${name}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`);
+  throw new KubectlError(
+    `error: invalid argument "${v}" for "--${name}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`,
+  );
 }
 
 export function flagInt(p: ParsedArgs, name: string): number | undefined {
   const v = flagString(p, name);
   if (v === undefined) return undefined;
   if (!/^[+-]?\d+$/.test(v)) {
-    throw new KubectlError(`error: invalid argument "${v}" for "--${name}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`);
+    throw new KubectlError(
+      `error: invalid argument "${v}" for "--${name}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`,
+    );
   }
   return Number(v);
 }
@@ -327,7 +331,8 @@ export function parseResourceArgs(args: string[]): ResourceRequest[] {
       }
       const type = a.slice(0, slash);
       const name = a.slice(slash + 1);
-      if (!type || !name) throw new KubectlError(`error: arguments in resource/name form must have a single resource and name`);
+      if (!type || !name)
+        throw new KubectlError(`error: arguments in resource/name form must have a single resource and name`);
       const info = resolveKind(type);
       const last = requests[requests.length - 1];
       if (last && last.info.kind === info.kind) last.names.push(name);

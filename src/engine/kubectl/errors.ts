@@ -50,7 +50,13 @@ function splitCauses(body: string): string[] {
     if (c === '"' && body[i - 1] !== '\\') quoted = !quoted;
     if (!quoted && (c === '[' || c === '{')) depth++;
     if (!quoted && (c === ']' || c === '}')) depth--;
-    if (!quoted && depth === 0 && c === ',' && body[i + 1] === ' ' && /^ [a-zA-Z][\w.[\]-]*: /.test(body.slice(i + 1))) {
+    if (
+      !quoted &&
+      depth === 0 &&
+      c === ',' &&
+      body[i + 1] === ' ' &&
+      /^ [a-zA-Z][\w.[\]-]*: /.test(body.slice(i + 1))
+    ) {
       parts.push(cur);
       cur = '';
       i++;
@@ -64,7 +70,8 @@ function splitCauses(body: string): string[] {
 
 /** Turns an engine error into kubectl's text; `source` adds `error when creating "STDIN": `. */
 export function fromApiError(e: ApiError, verbing?: string, source?: string): KubectlError {
-  const message = source && verbing && e.reason !== 'Invalid' ? `error when ${verbing} "${source}": ${e.message}` : e.message;
+  const message =
+    source && verbing && e.reason !== 'Invalid' ? `error when ${verbing} "${source}": ${e.message}` : e.message;
   return new KubectlError(apiErrorText(e.reason, message));
 }
 

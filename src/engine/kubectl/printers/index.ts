@@ -1,0 +1,30 @@
+/**
+ * The table printers by kind. A kind that brings its own columns adds a file here and
+ * one line below; every other kind prints NAME and AGE.
+ */
+import { eventPrinter } from './event';
+import { genericPrinter } from './generic';
+import { leasePrinter } from './lease';
+import { namespacePrinter } from './namespace';
+import { nodePrinter } from './node';
+import { podPrinter } from './pod';
+import type { Printer } from './types';
+
+const PRINTERS = new Map<string, Printer>([
+  ['Pod', podPrinter],
+  ['Node', nodePrinter],
+  ['Event', eventPrinter],
+  ['Namespace', namespacePrinter],
+  ['Lease', leasePrinter],
+]);
+
+/** Lets a feature that adds a kind register its printer. */
+export function registerPrinter(kind: string, printer: Printer): void {
+  PRINTERS.set(kind, printer);
+}
+
+export function printerFor(kind: string): Printer {
+  return PRINTERS.get(kind) ?? genericPrinter;
+}
+
+export type { PrintContext, Printer } from './types';

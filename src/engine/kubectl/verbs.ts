@@ -1,0 +1,33 @@
+/** The verbs this kubectl knows, by name; index.ts dispatches through this table. */
+
+import { apply, create } from './apply';
+import type { Verb } from './cmd';
+import { cordon, uncordon } from './cordon';
+import { del } from './delete';
+import { describe } from './describe';
+import { drain } from './drain';
+import { exec } from './exec';
+import { get } from './get';
+import { apiResources, clusterInfo, version } from './info';
+import { annotate, label } from './label';
+import { logs } from './logs';
+import { run } from './run';
+
+export const VERBS: Record<string, Verb> = {
+  get,
+  describe,
+  apply,
+  create,
+  delete: del,
+  logs,
+  exec,
+  cordon,
+  uncordon,
+  drain,
+  version,
+  'api-resources': apiResources,
+  'cluster-info': clusterInfo,
+  run,
+  label,
+  annotate,
+};
