@@ -4,9 +4,10 @@
  * expansion) and the pod's volume contents. Errors carry the kubelet's messages
  * (CreateContainerConfigError, FailedMount).
  */
+
+import { parseQuantity } from '../api/quantity';
 import type { Store } from '../api/store';
 import type { Container, KubeObject, Pod } from '../api/types';
-import { parseQuantity } from '../api/quantity';
 import type { MountState } from './runtime/types';
 
 export class ConfigError extends Error {}

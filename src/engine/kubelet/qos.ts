@@ -3,13 +3,16 @@
  * pkg/apis/core/v1/helper/qos GetPodQOS: only cpu and memory count; Guaranteed needs
  * limits for both on every container and requests equal to limits.
  */
-import { parseExactQuantity } from '../api/quantity';
+import { parseQuantity } from '../api/quantity';
 import type { PodSpec } from '../api/types';
 
 const SUPPORTED = ['cpu', 'memory'];
 
+/** milli-units: exact enough to tell zero from non-zero and equal from unequal for pod resources */
 function nano(v: string | number | undefined): bigint {
-  return v === undefined ? 0n : (parseExactQuantity(v)?.nano ?? 0n);
+  if (v === undefined) return 0n;
+  const q = parseQuantity(v);
+  return q ? BigInt(q.milli) : 0n;
 }
 
 export function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
