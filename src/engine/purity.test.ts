@@ -24,7 +24,7 @@ const FORBIDDEN: [RegExp, string][] = [
 ];
 
 /** The code of a TypeScript source with comments and plain string contents blanked out. */
-export function codeOnly(text: string): string {
+function codeOnly(text: string): string {
   let out = '';
   let i = 0;
   const n = text.length;
@@ -58,7 +58,7 @@ function isImportPath(before: string): boolean {
 }
 
 /** Every rule a source breaks, as "what (line N)". */
-export function violations(text: string): string[] {
+function violations(text: string): string[] {
   const code = codeOnly(text);
   const lines = code.split('\n');
   const found: string[] = [];
@@ -70,7 +70,7 @@ export function violations(text: string): string[] {
 }
 
 /** Every .ts/.tsx file under dir except tests. */
-export function engineSources(dir: string): string[] {
+function engineSources(dir: string): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((f) => {
