@@ -7,7 +7,7 @@ import type { Clock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
 import type { Timings } from '../timings';
 import { admit } from './admission';
-import { applyDefaults } from './defaults';
+import { applyDefaults, prepareForCreate } from './defaults';
 import { ApiError, alreadyExists, invalidError, notFound } from './errors';
 import { lookupKind } from './kinds';
 import type { Store } from './store';
@@ -40,6 +40,19 @@ export class Api {
   }
 
   createWithWarnings(input: KubeObject, opts: { dryRun?: boolean } = {}): WriteResult {
+    // A refused write leaves no trace, not even a draw from the rng (generateName).
+    const rngState = this.rng.getState();
+    try {
+      const result = this.createChecked(input, opts);
+      if (opts.dryRun) this.rng.setState(rngState);
+      return result;
+    } catch (e) {
+      this.rng.setState(rngState);
+      throw e;
+    }
+  }
+
+  private createChecked(input: KubeObject, opts: { dryRun?: boolean }): WriteResult {
     const obj = this.prepare(input);
     const info = lookupKind(obj.kind);
     if (!info) throw new ApiError(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`, 'NotFound');
@@ -49,8 +62,9 @@ export class Api {
     this.requireNamespace(obj);
     applyDefaults(obj, { timings: this.timings });
     admit(obj, { store: this.store, timings: this.timings, operation: 'CREATE' });
-    const errors = validateObject(obj);
+    const errors = validateObject(obj, undefined, { namespaced: info.namespaced });
     if (errors.length > 0) throw invalidError(obj.kind, obj.metadata.name, errors);
+    prepareForCreate(obj);
     const warnings = collectWarnings(obj);
     if (opts.dryRun) return { object: obj, warnings };
     return { object: this.store.create(obj), warnings };
@@ -69,7 +83,7 @@ export class Api {
     if (!old) throw notFound(info.plural, obj.metadata.name);
     applyDefaults(obj, { timings: this.timings });
     admit(obj, { store: this.store, timings: this.timings, operation: 'UPDATE', old });
-    const errors = validateObject(obj, old);
+    const errors = validateObject(obj, old, { namespaced: info.namespaced });
     if (errors.length > 0) throw invalidError(obj.kind, obj.metadata.name, errors);
     const warnings = collectWarnings(obj);
     if (opts.dryRun) return { object: obj, warnings };

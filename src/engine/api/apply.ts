@@ -1,15 +1,22 @@
 /**
- * `kubectl apply` for a multi-document YAML or JSON text: parse → (per document)
- * default → admit → validate → persist. Every document is checked before any is
- * written? No: like kubectl, documents are applied in order and each reports its own
- * outcome; a parse error anywhere stops everything before a write.
+ * `kubectl apply` for a multi-document YAML or JSON text. Like kubectl, documents are
+ * read in order and each is applied on its own: a bad document reports its error and
+ * the others still go through; a syntax error ends the stream (documents before it
+ * are applied, later ones never read). Per document: decode (client side), resource
+ * mapping, the server's strict decoding, then create or a three-way merge update
+ * through the API's default → admit → validate → persist. Nothing throws out of here.
  */
-import { parseAllDocuments } from 'yaml';
 import type { Api } from './api';
+import { cannotBeHandled, decodeObject } from './decode';
 import { ApiError } from './errors';
-import { lookupKind, lookupKindVersion } from './kinds';
+import { type KindInfo, lookupKindVersion } from './kinds';
+import { sortedJSON, threeWayMerge } from './merge';
+import { type ParsedDocument, parseStream } from './parse';
+import { type PathStep, parsePath } from './positions';
+import { schemaFor } from './schema';
 import { jsonEqual } from './store';
 import type { KubeObject } from './types';
+import { type LocatedFieldError, renderPath } from './validation/field';
 
 export interface ApplyItemResult {
   kind: string;
@@ -18,17 +25,36 @@ export interface ApplyItemResult {
   action: 'created' | 'configured' | 'unchanged' | 'deleted';
 }
 
-export interface ApplyError {
+export interface ApplyErrorCause {
   message: string;
   path?: string;
   line?: number;
   column?: number;
 }
 
+export interface ApplyError {
+  /** the text kubectl shows after `error: ` or `Error from server (<reason>): ` */
+  message: string;
+  path?: string;
+  line?: number;
+  column?: number;
+  /** the API status reason (Invalid, NotFound, BadRequest, ...); absent for kubectl's own (client-side) errors */
+  reason?: string;
+  /** what kubectl was doing: `error when creating "STDIN": ...` vs `error when applying patch` */
+  operation?: 'create' | 'patch';
+  /** the object the error is about, when known */
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  /** each field error of an Invalid error with its own position, for editor markers */
+  causes?: ApplyErrorCause[];
+}
+
 export interface ApplyWarning {
   message: string;
   path?: string;
   line?: number;
+  column?: number;
 }
 
 export interface ApplyResult {
@@ -48,88 +74,202 @@ export interface ApplyOptions {
 
 export function applyManifests(api: Api, text: string, opts: ApplyOptions = {}): ApplyResult {
   const result: ApplyResult = { ok: true, results: [], errors: [], warnings: [] };
-  const docs = parseAllDocuments(text, { prettyErrors: true });
-  const objects: { obj: unknown; line?: number }[] = [];
-  for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    for (const e of doc.errors) {
-      const pos = e.linePos?.[0];
-      result.errors.push({ message: `error parsing YAML: ${e.message}`, line: pos?.line, column: pos?.col });
-    }
-    if (doc.errors.length > 0) continue;
-    const value = doc.toJS({ maxAliasCount: 100 });
-    if (value === null || value === undefined) continue;
-    objects.push({ obj: value, line: doc.contents ? lineOf(text, doc.contents.range?.[0] ?? 0) : undefined });
-  }
-  if (result.errors.length > 0) return { ...result, ok: false };
-  for (const { obj, line } of objects) {
-    const r = applyOne(api, obj, opts, line);
-    if ('error' in r) result.errors.push(r.error);
-    else {
-      result.results.push(r.result);
-      for (const w of r.warnings) result.warnings.push({ message: w, line });
-    }
+  try {
+    const stream = parseStream(typeof text === 'string' ? text : String(text));
+    for (const doc of stream.documents) applyDocument(api, doc, opts, result);
+    if (stream.error) result.errors.push(stream.error);
+    if (stream.documents.length === 0 && !stream.error) result.errors.push({ message: 'no objects passed to apply' });
+  } catch (e) {
+    // A bug of ours must not take the page down; say so plainly.
+    result.errors.push({ message: `internal error while applying: ${e instanceof Error ? e.message : String(e)}` });
   }
   result.ok = result.errors.length === 0;
   return result;
 }
 
-function applyOne(
-  api: Api,
-  raw: unknown,
-  opts: ApplyOptions,
-  line?: number,
-): { result: ApplyItemResult; warnings: string[] } | { error: ApplyError } {
+function applyDocument(api: Api, doc: ParsedDocument, opts: ApplyOptions, out: ApplyResult): void {
+  const at = (path: readonly PathStep[] = []) => doc.locate(path) ?? { line: doc.line, column: doc.column };
+  const fail = (e: ApplyError) => out.errors.push({ ...at(), ...e });
+  const raw = doc.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { error: { message: 'error validating data: the document is not an object', line } };
+    const what = Array.isArray(raw) ? 'array' : typeof raw === 'boolean' ? 'bool' : typeof raw;
+    fail({
+      message: `unable to decode "STDIN": json: cannot unmarshal ${what} into Go value of type map[string]interface {}`,
+    });
+    return;
   }
-  const obj = raw as KubeObject;
-  if (!obj.kind) return { error: { message: 'error validating data: kind not set', path: 'kind', line } };
-  if (!obj.apiVersion) {
-    return { error: { message: 'error validating data: apiVersion not set', path: 'apiVersion', line } };
-  }
-  if (!lookupKindVersion(obj.kind, obj.apiVersion)) {
-    return {
-      error: {
-        message: `resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "STDIN": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
-        line,
-      },
-    };
-  }
-  const info = lookupKind(obj.kind);
-  obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
-  if (info?.namespaced && !obj.metadata.namespace && opts.namespace) obj.metadata.namespace = opts.namespace;
-  const ns = info?.namespaced ? obj.metadata.namespace || 'default' : undefined;
-  try {
-    const existing = obj.metadata.name ? api.store.get(obj.kind, ns, obj.metadata.name) : undefined;
-    const lastApplied = JSON.stringify(withoutLastApplied(raw as KubeObject));
-    obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
-    if (!existing) {
-      const { object, warnings } = api.createWithWarnings(obj, { dryRun: opts.dryRun });
-      return { result: itemResult(object, 'created'), warnings };
+  const obj = raw as Record<string, any>;
+  for (const f of ['kind', 'apiVersion'] as const) {
+    if (obj[f] !== undefined && typeof obj[f] !== 'string') {
+      const type = Array.isArray(obj[f]) ? 'array' : typeof obj[f] === 'object' && obj[f] ? 'object' : typeof obj[f];
+      fail({
+        message: `unable to decode "STDIN": json: cannot unmarshal ${type} into Go struct field TypeMeta.${f} of type string`,
+        ...at([f]),
+      });
+      return;
     }
-    const desired: KubeObject = {
-      ...existing,
-      ...obj,
-      metadata: { ...existing.metadata, ...obj.metadata },
-    };
+  }
+  if (!obj.kind) {
+    fail({ message: `unable to decode "STDIN": Object 'Kind' is missing in '${JSON.stringify(obj)}'` });
+    return;
+  }
+  const meta = typeof obj.metadata === 'object' && obj.metadata !== null ? obj.metadata : {};
+  const info = lookupKindVersion(obj.kind, obj.apiVersion ?? '');
+  if (!info) {
+    fail({
+      message: `resource mapping not found for name: "${str(meta.name)}" namespace: "${str(meta.namespace)}" from "STDIN": no matches for kind "${obj.kind}" in version "${obj.apiVersion ?? ''}"\nensure CRDs are installed first`,
+      ...at(['kind']),
+    });
+    return;
+  }
+  const schema = schemaFor(info.kind);
+  if (schema) {
+    const decoded = decodeObject(obj, schema);
+    const problem = decoded.typeError ?? decoded.unknown[0];
+    if (problem) {
+      const detail = decoded.typeError
+        ? decoded.typeError.message
+        : `strict decoding error: ${decoded.unknown.map((u) => u.message).join(', ')}`;
+      const exists =
+        typeof meta.name === 'string' && api.store.get(info.kind, namespaceOf(info, meta, opts), meta.name);
+      fail({
+        message: cannotBeHandled(info.kind, info.apiVersion, detail),
+        reason: 'BadRequest',
+        operation: exists ? 'patch' : 'create',
+        kind: info.kind,
+        name: str(meta.name),
+        ...at(problem.at),
+        path: renderPath(problem.at),
+      });
+      return;
+    }
+  }
+  const ns = namespaceOf(info, meta, opts);
+  if (info.namespaced && meta.namespace && opts.namespace && meta.namespace !== opts.namespace) {
+    fail({
+      message: `the namespace from the provided object "${meta.namespace}" does not match the namespace "${opts.namespace}". You must pass '--namespace=${meta.namespace}' to perform this operation.`,
+      ...at(['metadata', 'namespace']),
+    });
+    return;
+  }
+  if (typeof meta.name !== 'string' || meta.name === '') {
+    const group = info.group ? `${info.group}/` : '/';
+    fail({
+      message: `error when retrieving current configuration of:\nResource: "${group}${versionOf(info)}, Resource=${info.plural}", GroupVersionKind: "${group}${versionOf(info)}, Kind=${info.kind}"\nName: "", Namespace: "${ns ?? ''}"\nfrom server for: "STDIN": resource name may not be empty`,
+      ...at(['metadata']),
+    });
+    return;
+  }
+  applyObject(api, obj, info, ns, doc, opts, out);
+}
+
+function applyObject(
+  api: Api,
+  raw: Record<string, any>,
+  info: KindInfo,
+  ns: string | undefined,
+  doc: ParsedDocument,
+  opts: ApplyOptions,
+  out: ApplyResult,
+): void {
+  const modified = structuredClone(raw) as KubeObject;
+  modified.metadata = { ...(modified.metadata ?? {}) } as KubeObject['metadata'];
+  if (ns) modified.metadata.namespace = ns;
+  else delete modified.metadata.namespace;
+  const annotations: Record<string, string> = { ...(modified.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  // kubectl stores the configuration it was given, with the namespace it resolved and
+  // an (empty) annotations map, as sorted JSON ending in a newline.
+  const lastApplied = `${sortedJSON({ ...modified, metadata: { ...modified.metadata, annotations } })}\n`;
+  modified.metadata.annotations = { ...annotations, [LAST_APPLIED]: lastApplied };
+  const existing = api.store.get(info.kind, ns, modified.metadata.name);
+  try {
+    if (!existing) {
+      const { object, warnings } = api.createWithWarnings(modified, { dryRun: opts.dryRun });
+      out.results.push(itemResult(object, 'created'));
+      pushWarnings(out, doc, warnings);
+      return;
+    }
+    const original = parseLastApplied(existing.metadata.annotations?.[LAST_APPLIED]);
+    const desired = threeWayMerge(original, modified, existing) as KubeObject;
     const { object, warnings } = api.updateWithWarnings(desired, { dryRun: true });
     if (jsonEqual(stripServerFields(object), stripServerFields(existing))) {
-      return { result: itemResult(existing, 'unchanged'), warnings };
+      out.results.push(itemResult(existing, 'unchanged'));
+      return;
     }
-    if (!opts.dryRun) api.update(desired);
-    return { result: itemResult(object, 'configured'), warnings };
+    if (!opts.dryRun) api.updateWithWarnings(desired);
+    out.results.push(itemResult(object, 'configured'));
+    pushWarnings(out, doc, warnings);
   } catch (e) {
-    if (e instanceof ApiError) return { error: { message: e.message, path: e.fieldErrors[0]?.field, line } };
-    throw e;
+    if (!(e instanceof ApiError)) throw e;
+    out.errors.push(apiErrorToApply(e, doc, existing ? 'patch' : 'create', info, modified));
   }
 }
 
-function withoutLastApplied(obj: KubeObject): KubeObject {
-  const annotations = { ...(obj.metadata?.annotations ?? {}) };
-  delete annotations[LAST_APPLIED];
-  const metadata = { ...(obj.metadata ?? {}), annotations };
-  if (Object.keys(annotations).length === 0) delete (metadata as Record<string, unknown>).annotations;
-  return { ...obj, metadata } as KubeObject;
+function apiErrorToApply(
+  e: ApiError,
+  doc: ParsedDocument,
+  operation: 'create' | 'patch',
+  info: KindInfo,
+  obj: KubeObject,
+): ApplyError {
+  const first = e.fieldErrors[0] as LocatedFieldError | undefined;
+  const where = (fe?: LocatedFieldError) =>
+    (fe?.at ? doc.locate(fe.at) : undefined) ??
+    (e.reason === 'NotFound' ? doc.locate(['metadata', 'namespace']) : undefined) ?? {
+      line: doc.line,
+      column: doc.column,
+    };
+  const causes = (e.fieldErrors as LocatedFieldError[]).map((fe) => ({
+    message: e.message.includes(' is invalid: ') ? fieldErrorText(fe) : e.message,
+    path: fe.field,
+    ...where(fe),
+  }));
+  return {
+    message: e.message,
+    reason: e.reason,
+    operation,
+    kind: info.kind,
+    name: obj.metadata.name,
+    ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
+    ...(first ? { path: first.field } : {}),
+    ...where(first),
+    ...(causes.length > 0 ? { causes } : {}),
+  };
+}
+
+function fieldErrorText(fe: LocatedFieldError): string {
+  return `${fe.field}: ${fe.type}${fe.detail ? `: ${fe.detail}` : ''}`;
+}
+
+function pushWarnings(out: ApplyResult, doc: ParsedDocument, warnings: string[]): void {
+  for (const message of warnings) {
+    const path = /^([\w.[\]/-]+): /.exec(message)?.[1];
+    const pos = path ? doc.locate(parsePath(path)) : undefined;
+    out.warnings.push({ message, ...(path ? { path } : {}), ...(pos ?? { line: doc.line, column: doc.column }) });
+  }
+}
+
+function parseLastApplied(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function namespaceOf(info: KindInfo, meta: Record<string, any>, opts: ApplyOptions): string | undefined {
+  if (!info.namespaced) return undefined;
+  return (typeof meta.namespace === 'string' && meta.namespace) || opts.namespace || 'default';
+}
+
+function versionOf(info: KindInfo): string {
+  return info.apiVersion.includes('/') ? info.apiVersion.slice(info.apiVersion.indexOf('/') + 1) : info.apiVersion;
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
 }
 
 function stripServerFields(o: KubeObject): unknown {
@@ -144,10 +284,4 @@ function itemResult(o: KubeObject, action: ApplyItemResult['action']): ApplyItem
     ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
     action,
   };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }

@@ -2,6 +2,7 @@
  * Defaulting, as the API server's SetDefaults_* functions do it (core/v1 defaults.go).
  * Runs on a copy before admission and validation.
  */
+import { qosClass } from '../kubelet/qos';
 import type { Timings } from '../timings';
 import type { Container, KubeObject, PodSpec, Probe } from './types';
 
@@ -16,7 +17,11 @@ export function applyDefaults(obj: KubeObject, ctx: DefaultsContext): void {
       if (!obj.status) obj.status = { phase: 'Pending' };
       break;
     case 'Namespace':
-      obj.spec = obj.spec ?? { finalizers: ['kubernetes'] };
+      // namespaceStrategy.PrepareForCreate: the kubernetes finalizer is always there.
+      obj.spec = isRecord(obj.spec) ? obj.spec : {};
+      if (!Array.isArray(obj.spec.finalizers)) obj.spec.finalizers = ['kubernetes'];
+      else if (!obj.spec.finalizers.includes('kubernetes'))
+        obj.spec.finalizers = [...obj.spec.finalizers, 'kubernetes'];
       if (!obj.status) obj.status = { phase: 'Active' };
       obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name };
       break;
@@ -34,6 +39,7 @@ export function defaultPodSpec(spec: PodSpec, ctx: DefaultsContext): void {
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   spec.priority ??= 0;
   spec.serviceAccountName ??= 'default';
+  if (Array.isArray(spec.volumes)) for (const v of spec.volumes) if (isRecord(v)) defaultVolume(v);
   if (Array.isArray(spec.containers)) for (const c of spec.containers) defaultContainer(c, ctx);
   if (Array.isArray(spec.initContainers)) for (const c of spec.initContainers) defaultContainer(c, ctx);
 }
@@ -50,6 +56,10 @@ function defaultContainer(c: Container, ctx: DefaultsContext): void {
     c.resources.requests = { ...limits, ...(c.resources.requests ?? {}) };
   }
   if (Array.isArray(c.ports)) for (const p of c.ports) if (isRecord(p)) p.protocol ??= 'TCP';
+  // SetDefaults_ObjectFieldSelector: a downward-API fieldRef reads v1 fields.
+  if (Array.isArray(c.env)) {
+    for (const e of c.env as any[]) if (isRecord(e?.valueFrom?.fieldRef)) e.valueFrom.fieldRef.apiVersion ??= 'v1';
+  }
   for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) {
     if (isRecord(probe)) defaultProbe(probe as Probe, ctx);
   }
@@ -64,6 +74,31 @@ function defaultProbe(p: Probe, ctx: DefaultsContext): void {
     p.httpGet.path ??= '/';
     p.httpGet.scheme ??= 'HTTP';
   }
+}
+
+/**
+ * SetDefaults_Volume and friends: a volume with no source is an emptyDir; projected
+ * files get mode 0644 (420), hostPath an empty type.
+ */
+function defaultVolume(v: Record<string, any>): void {
+  if (Object.keys(v).every((k) => k === 'name')) v.emptyDir = {};
+  if (isRecord(v.configMap)) v.configMap.defaultMode ??= 420;
+  if (isRecord(v.secret)) v.secret.defaultMode ??= 420;
+  if (isRecord(v.downwardAPI)) v.downwardAPI.defaultMode ??= 420;
+  if (isRecord(v.projected)) v.projected.defaultMode ??= 420;
+  if (isRecord(v.hostPath)) v.hostPath.type ??= '';
+}
+
+/**
+ * The strategies' PrepareForCreate, after validation: a new pod is Pending with its QoS
+ * class worked out by the server (podStrategy), a new namespace is Active.
+ */
+export function prepareForCreate(obj: KubeObject): void {
+  if (obj.kind === 'Pod' && isRecord(obj.spec)) {
+    obj.status = { phase: 'Pending', ...(isRecord(obj.status) ? obj.status : {}) };
+    obj.status.qosClass = qosClass(obj.spec as PodSpec);
+  }
+  if (obj.kind === 'Namespace') obj.status = { phase: 'Active', ...(isRecord(obj.status) ? obj.status : {}) };
 }
 
 /** `:latest` or no tag pulls Always; any other tag or a digest pulls IfNotPresent. */

@@ -108,7 +108,8 @@ export function parseSelector(input: string): Selector {
         );
       }
       skipSpace();
-      if (s[i] !== '(') throw new SelectorParseError(`unable to parse requirement: found '${s[i] ?? ''}', expected: '('`);
+      if (s[i] !== '(')
+        throw new SelectorParseError(`unable to parse requirement: found '${s[i] ?? ''}', expected: '('`);
       i++;
       const values: string[] = [];
       for (;;) {
@@ -194,6 +195,8 @@ export function selectorString(selector: Selector): string {
           return r.key;
         case '!':
           return `!${r.key}`;
+        default:
+          return r.key;
       }
     })
     .join(',');

@@ -90,3 +90,112 @@ export function formatBytes(n: number): string {
   }
   return String(n);
 }
+
+/**
+ * A quantity held exactly, as resource.Quantity does: the value in nano-units (10^-9,
+ * the finest scale a Quantity keeps; anything finer rounds up) plus the format its
+ * suffix chose, which decides how String() writes it back.
+ */
+export interface ExactQuantity {
+  nano: bigint;
+  format: 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
+}
+
+const NANO = 10n ** 9n;
+
+/** Parses like resource.ParseQuantity; undefined when the text is not a quantity. */
+export function parseExactQuantity(input: string | number): ExactQuantity | undefined {
+  const s = typeof input === 'number' ? numberText(input) : input.trim();
+  if (s === undefined) return undefined;
+  const m = QUANTITY_RE.exec(s);
+  if (!m) return undefined;
+  const [, num, suffix = ''] = m;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(num)) return undefined;
+  const neg = num.startsWith('-');
+  const [intPart, frac = ''] = num.replace(/^[+-]/, '').split('.');
+  let mantissa = BigInt((intPart || '0') + frac);
+  let exp10 = -frac.length + 9;
+  let format: ExactQuantity['format'] = 'DecimalSI';
+  if (suffix in BINARY) {
+    mantissa *= BigInt(BINARY[suffix]);
+    format = 'BinarySI';
+  } else if (suffix in DECIMAL) exp10 += DECIMAL[suffix];
+  else {
+    exp10 += Number(suffix.slice(1));
+    format = 'DecimalExponent';
+  }
+  // Guard absurd exponents ("1e999999") before BigInt tries to build them.
+  if (exp10 > 400) return undefined;
+  let nano: bigint;
+  if (exp10 >= 0) nano = mantissa * 10n ** BigInt(exp10);
+  else {
+    const div = 10n ** BigInt(-exp10);
+    nano = mantissa / div + (mantissa % div === 0n ? 0n : 1n); // rounds up, as Quantity does
+  }
+  return { nano: neg ? -nano : nano, format };
+}
+
+/** JSON numbers reach the Quantity decoder as their text ("1.5", "2"). */
+function numberText(n: number): string | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  return Number.isInteger(n) && Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n);
+}
+
+/** Quantity.Cmp: -1, 0 or 1. */
+export function compareQuantity(a: ExactQuantity, b: ExactQuantity): number {
+  return a.nano < b.nano ? -1 : a.nano > b.nano ? 1 : 0;
+}
+
+const DECIMAL_SUFFIXES: [number, string][] = [
+  [18, 'E'],
+  [15, 'P'],
+  [12, 'T'],
+  [9, 'G'],
+  [6, 'M'],
+  [3, 'k'],
+  [0, ''],
+  [-3, 'm'],
+  [-6, 'u'],
+  [-9, 'n'],
+];
+const BINARY_SUFFIXES: [bigint, string][] = [
+  [2n ** 60n, 'Ei'],
+  [2n ** 50n, 'Pi'],
+  [2n ** 40n, 'Ti'],
+  [2n ** 30n, 'Gi'],
+  [2n ** 20n, 'Mi'],
+  [2n ** 10n, 'Ki'],
+];
+
+/**
+ * Quantity.String(): the canonical form the API server writes back and quotes in
+ * messages ("0.5" → "500m", "1000m" → "1", "1536Mi" stays, "0.5Gi" → "512Mi").
+ */
+export function formatQuantity(q: ExactQuantity): string {
+  const sign = q.nano < 0n ? '-' : '';
+  const abs = q.nano < 0n ? -q.nano : q.nano;
+  if (abs === 0n) return '0';
+  // BinarySI falls back to DecimalSI below 1024 and for fractional values.
+  if (q.format === 'BinarySI' && abs >= 1024n * NANO && abs % NANO === 0n) {
+    const whole = abs / NANO;
+    for (const [unit, suffix] of BINARY_SUFFIXES) {
+      if (whole % unit === 0n) return `${sign}${whole / unit}${suffix}`;
+    }
+    return `${sign}${whole}`;
+  }
+  for (const [exp, suffix] of DECIMAL_SUFFIXES) {
+    const unit = 10n ** BigInt(exp + 9);
+    if (abs % unit === 0n) {
+      const mantissa = abs / unit;
+      if (q.format === 'DecimalExponent') return `${sign}${mantissa}${exp === 0 ? '' : `e${exp}`}`;
+      return `${sign}${mantissa}${suffix}`;
+    }
+  }
+  return `${sign}${abs}n`;
+}
+
+/** The canonical text of a quantity, or undefined when it is not one. */
+export function canonicalQuantity(input: string | number): string | undefined {
+  const q = parseExactQuantity(input);
+  return q ? formatQuantity(q) : undefined;
+}

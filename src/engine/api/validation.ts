@@ -1,31 +1,54 @@
 /**
- * Validation with the API server's own messages. Returns field errors; the API
- * turns them into `The Pod "x" is invalid: ...`.
+ * Validation with the API server's own messages, per kind. Returns field errors (with
+ * their path segments, so apply can point at the line); the API turns them into
+ * `The Pod "x" is invalid: ...`. Kinds added later register their validator here.
  */
 import type { FieldError } from './errors';
 import type { KubeObject } from './types';
+import { validateEvent, validateLease, validateNamespace, validateNode } from './validation/core';
+import { type ErrorList, Path } from './validation/field';
+import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta';
+import type { NameRule } from './validation/names';
+import { validatePod } from './validation/pod';
+import { validatePodUpdate } from './validation/podupdate';
 
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export type Validator = (obj: Record<string, any>, old?: Record<string, any>) => ErrorList;
 
-export function validateObject(obj: KubeObject, _old?: KubeObject): FieldError[] {
-  const errors: FieldError[] = [];
-  const name = obj.metadata?.name;
-  if (!name) {
-    errors.push({ field: 'metadata.name', type: 'Required value', detail: 'name or generateName is required' });
-  } else if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) {
-    errors.push({
-      field: 'metadata.name',
-      type: 'Invalid value',
-      value: name,
-      detail:
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-    });
-  }
-  if (obj.kind === 'Pod') {
-    const containers = obj.spec?.containers;
-    if (!Array.isArray(containers) || containers.length === 0) {
-      errors.push({ field: 'spec.containers', type: 'Required value' });
-    }
-  }
-  return errors;
+const VALIDATORS = new Map<string, Validator>([
+  ['Pod', (o, old) => [...validatePod(o), ...(old ? validatePodUpdate(o.spec ?? {}, old.spec ?? {}) : [])]],
+  ['Namespace', (o) => validateNamespace(o)],
+  ['Node', (o) => validateNode(o)],
+  ['Lease', (o) => validateLease(o)],
+  ['Event', (o) => validateEvent(o)],
+]);
+
+/** Lets a later kind plug in its validation. */
+export function registerValidator(kind: string, fn: Validator): void {
+  VALIDATORS.set(kind, fn);
+}
+
+/**
+ * Validates a create (no `old`) or an update. Kinds without a validator still get
+ * ObjectMeta checks with the DNS-subdomain name rule most kinds use.
+ */
+export function validateObject(
+  obj: KubeObject,
+  old?: KubeObject,
+  opts: { namespaced?: boolean; nameRule?: NameRule } = {},
+): FieldError[] {
+  const o = obj as unknown as Record<string, any>;
+  const fn = VALIDATORS.get(obj.kind);
+  const errs: ErrorList = fn
+    ? fn(o, old as unknown as Record<string, any> | undefined)
+    : validateObjectMeta(
+        o.metadata,
+        opts.namespaced ?? Boolean(o.metadata?.namespace),
+        opts.nameRule ?? 'subdomain',
+        Path.root('metadata'),
+      );
+  if (old)
+    errs.unshift(
+      ...validateObjectMetaUpdate(o.metadata ?? {}, old.metadata as Record<string, any>, Path.root('metadata')),
+    );
+  return errs;
 }

@@ -62,8 +62,7 @@ export const invalid = (path: Path, value: unknown, detail: string): LocatedFiel
   make('Invalid value', path, value ?? null, detail);
 export const duplicate = (path: Path, value: unknown): LocatedFieldError =>
   make('Duplicate value', path, value, undefined);
-export const forbidden = (path: Path, detail: string): LocatedFieldError =>
-  make('Forbidden', path, undefined, detail);
+export const forbidden = (path: Path, detail: string): LocatedFieldError => make('Forbidden', path, undefined, detail);
 export const notFound = (path: Path, value: unknown): LocatedFieldError => make('Not found', path, value, undefined);
 export const tooLong = (path: Path, maxBytes: number): LocatedFieldError =>
   make('Too long', path, undefined, `may not be more than ${maxBytes} bytes`);

@@ -17,7 +17,8 @@ const dns1035Label = new RegExp(`^${DNS1035_LABEL_FMT}$`);
 const labelKey = new RegExp(`^${LABEL_KEY_FMT}$`);
 const labelValue = new RegExp(`^${LABEL_VALUE_FMT}$`);
 
-const LABEL_KEY_ERR = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const LABEL_KEY_ERR =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 export function maxLenError(n: number): string {
   return `must be no more than ${n} characters`;
@@ -115,7 +116,8 @@ export function isQualifiedName(value: string): string[] {
   }
   if (name.length === 0) errs.push('name part must be non-empty');
   else if (byteLength(name) > 63) errs.push(`name part ${maxLenError(63)}`);
-  if (!labelKey.test(name)) errs.push(`name part ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
+  if (!labelKey.test(name))
+    errs.push(`name part ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
 }
 
