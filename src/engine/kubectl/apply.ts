@@ -93,7 +93,11 @@ function report(inv: Invocation, src: Source, result: ApplyResult, verb: 'apply'
     const ref = info ? resourceRef(info, r.name) : `${r.kind.toLowerCase()}/${r.name}`;
     inv.io.out(`${ref} ${r.action}\n`);
   }
-  for (const e of result.errors) inv.io.err(errorText(e.message, e.line, src, verb));
+  // The YAML decoder stops at the first syntax error, so kubectl reports only that one.
+  const errors = result.errors[0]?.message.startsWith('error parsing YAML: ')
+    ? result.errors.slice(0, 1)
+    : result.errors;
+  for (const e of errors) inv.io.err(errorText(e.message, e.line, src, verb));
   if (result.ok && result.results.length === 0 && result.errors.length === 0) {
     throw new KubectlError(`error: no objects passed to ${verb}`);
   }

@@ -9,7 +9,7 @@ import { type KindInfo, lookupKind } from '../api/kinds';
 import type { PropagationPolicy } from '../api/types';
 import { flagBool, flagInt, flagString, hasFlag, parseResourceArgs } from './args';
 import { type Invocation, namespaceOf } from './cmd';
-import { KubectlError } from './errors';
+import { KubectlError, reasonOf } from './errors';
 import { fetchObjects } from './resources';
 import { readSource } from './source';
 
@@ -82,7 +82,7 @@ export function del(inv: Invocation): number {
     if (!res.ok) {
       const msg = res.errors[0]?.message ?? 'unknown error';
       const where = source ? `error when deleting "${source}": ` : '';
-      errors.push(`Error from server (NotFound): ${where}${msg}`);
+      errors.push(`Error from server (${reasonOf(msg) ?? 'NotFound'}): ${where}${msg}`);
       continue;
     }
     const kind = t.info.group ? `${t.info.singular}.${t.info.group}` : t.info.singular;

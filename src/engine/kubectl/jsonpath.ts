@@ -114,9 +114,12 @@ function parsePath(src: string): Path {
         continue;
       }
       i++;
-      const start = i;
-      while (i < src.length && !'.[ '.includes(src[i])) i++;
-      const name = src.slice(start, i);
+      // A backslash escapes the next character, so `labels.app\.kubernetes\.io/name` is one key.
+      let name = '';
+      while (i < src.length && !'.[ '.includes(src[i])) {
+        if (src[i] === '\\' && i + 1 < src.length) i++;
+        name += src[i++];
+      }
       if (name === '*') steps.push({ t: 'wildcard' });
       else if (name !== '') steps.push({ t: 'field', name });
       continue;
