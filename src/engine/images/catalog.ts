@@ -3,7 +3,7 @@
  * A reference that is not here does not exist, exactly like a misspelt tag on Docker Hub.
  */
 import type { ImageInfo } from '../kubelet/runtime/types';
-import { BASES, BUSYBOX_TOOLS, baseFiles } from './base';
+import { BASES, BUSYBOX_TOOLS } from './base';
 import { sha256Of } from './digest';
 import { nginxFiles } from './files';
 import { parseImageRef } from './reference';
@@ -86,11 +86,6 @@ export function resolveImage(ref: string): Resolved | undefined {
 
 export function lookupImage(ref: string): ImageInfo | undefined {
   return resolveImage(ref)?.info;
-}
-
-/** The image's files: its base OS files with the image's own on top. */
-export function imageFiles(spec: ImageSpec): Record<string, string> {
-  return { ...baseFiles(spec.os), ...(spec.files ?? {}) };
 }
 
 /** containerd's error for a reference the registry does not have. */

@@ -132,4 +132,6 @@ export interface ContainerRuntime {
   tcpConnect(p: ProcessState, sandbox: SandboxState, port: number, now: number): boolean;
   /** Runs a command inside the container (exec probes, kubectl exec). Never blocks on time. */
   execInContainer(p: ProcessState, sandbox: SandboxState, argv: string[], now: number): ExecOutput;
+  /** Resource use now (kubectl top): CPU in millicores, resident memory in bytes. Optional for fakes. */
+  usage?(p: ProcessState, sandbox: SandboxState, now: number): { cpuMilli: number; memoryBytes: number };
 }

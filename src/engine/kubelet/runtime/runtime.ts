@@ -1,0 +1,200 @@
+/**
+ * The ContainerRuntime the kubelet drives: start, step, signal, HTTP/TCP and exec.
+ * argv follows the OCI image spec as containerd applies it: `command` replaces the
+ * ENTRYPOINT (and drops CMD), `args` replaces CMD.
+ */
+import { Collector } from './output';
+import {
+  dataOf,
+  flavorOf,
+  hasTool,
+  initialData,
+  isShell,
+  planCtx,
+  planOf,
+  shellHost,
+  specOf,
+  step,
+  toolScript,
+  unwrapEntrypoint,
+} from './process';
+import { programDef, programKey } from './programs/index';
+import { listens, play } from './programs/play';
+import { Interp, newShell } from './shell/interp';
+import type { ContainerRuntime, ExecOutput, ProcessState, SandboxState, StartRequest, StepResult } from './types';
+
+export function resolveArgv(entrypoint: string[], cmd: string[], command?: string[], args?: string[]): string[] {
+  if (command && command.length > 0) return [...command, ...(args ?? [])];
+  return [...entrypoint, ...(args && args.length > 0 ? args : cmd)];
+}
+
+/** PATH, HOSTNAME, the image's ENV, the container's env, HOME: the order `env` shows in a pod. */
+export function containerEnv(
+  imageEnv: Record<string, string>,
+  podEnv: Record<string, string>,
+  hostname: string,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  env.PATH = imageEnv.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  env.HOSTNAME = hostname;
+  for (const [k, v] of Object.entries(imageEnv)) if (k !== 'PATH') env[k] = v;
+  for (const [k, v] of Object.entries(podEnv)) env[k] = v;
+  if (env.HOME === undefined) env.HOME = '/root';
+  return env;
+}
+
+/** runc's error when the executable is not in the image, as containerd reports it. */
+export function execNotFound(argv0: string): string {
+  return argv0.includes('/')
+    ? `exec: "${argv0}": stat ${argv0}: no such file or directory`
+    : `exec: "${argv0}": executable file not found in $PATH`;
+}
+
+function startProcess(req: StartRequest, sandbox: SandboxState): { process: ProcessState; result: StepResult } {
+  const argv = resolveArgv(req.image.entrypoint, req.image.cmd, req.command, req.args);
+  const process: ProcessState = {
+    containerName: req.containerName,
+    image: req.image.ref,
+    argv,
+    env: containerEnv(req.image.env, req.env, sandbox.hostname),
+    rootfs: {},
+    mounts: req.mounts,
+    startedAt: req.now,
+    data: {},
+  };
+  if (req.memoryLimitBytes !== undefined) process.memoryLimitBytes = req.memoryLimitBytes;
+  const { spec } = specOf(process);
+  const fail = (message: string) => {
+    const exited = { exitCode: 128, reason: 'StartError' as const, message, at: req.now };
+    process.data = { m: 'sh', x: exited };
+    return { process, result: { output: [], exited } };
+  };
+  if (argv.length === 0)
+    return fail(
+      'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: no command specified: unknown',
+    );
+  if (!hasTool(spec, argv[0])) {
+    return fail(
+      `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${execNotFound(argv[0])}: unknown`,
+    );
+  }
+  process.data = initialData(argv, spec, req.now, req.image.workingDir || '/') as unknown as Record<string, unknown>;
+  return { process, result: step(process, sandbox, req.now) };
+}
+
+function signalProcess(p: ProcessState, sandbox: SandboxState, signal: 'SIGTERM' | 'SIGKILL', now: number): StepResult {
+  const out = new Collector(p);
+  const before = step(p, sandbox, now, out);
+  if (before.exited) return before;
+  const d = dataOf(p);
+  if (signal === 'SIGKILL') {
+    const exited = { exitCode: 137, reason: 'Error' as const, signal: 9, at: now };
+    out.flush(now);
+    for (const [k, v] of Object.entries(sandbox.listening)) if (v === p.containerName) delete sandbox.listening[k];
+    d.x = exited;
+    return { output: out.lines, exited };
+  }
+  if (d.m === 'sh' && d.sh) {
+    const trap = d.sh.traps?.TERM;
+    // PID 1 gets no default signal action from the kernel: without a trap, SIGTERM does nothing
+    if (trap === undefined) return before;
+    const { spec } = specOf(p);
+    const r = new Interp(d.sh, shellHost(p, sandbox, spec, out), true).subshell(trap, [], false);
+    if (/\bexit\b/.test(trap)) {
+      const exited = {
+        exitCode: r.status,
+        reason: r.status === 0 ? ('Completed' as const) : ('Error' as const),
+        at: now,
+      };
+      out.flush(now);
+      d.x = exited;
+      return { output: out.lines, exited };
+    }
+    return { output: out.lines, wakeAt: before.wakeAt };
+  }
+  const po = planOf(p, sandbox);
+  if (!po || !po.plan.onTerm) return before;
+  po.pg.term = now;
+  po.pg.i = 0;
+  return step(p, sandbox, now, out);
+}
+
+function httpRequest(p: ProcessState, sandbox: SandboxState, port: number, path: string, now: number) {
+  const po = planOf(p, sandbox);
+  if (dataOf(p).x || !po || !listens(po.pg, sandbox, p.containerName, port)) return 'connection refused' as const;
+  if (!po.plan.http) return { status: 0, body: '' };
+  return po.plan.http(port, path.startsWith('/') ? path : `/${path}`, now);
+}
+
+function tcpConnect(p: ProcessState, sandbox: SandboxState, port: number): boolean {
+  const po = planOf(p, sandbox);
+  return !dataOf(p).x && po !== undefined && listens(po.pg, sandbox, p.containerName, port);
+}
+
+/** kubectl exec / exec probes: runs to completion at once, sharing the container's files. */
+function execInContainer(p: ProcessState, sandbox: SandboxState, argv: string[], now: number): ExecOutput {
+  const { spec } = specOf(p);
+  if (argv.length === 0)
+    return {
+      stdout: '',
+      stderr:
+        'OCI runtime exec failed: exec failed: unable to start container process: exec: no command specified: unknown',
+      exitCode: 126,
+    };
+  if (!hasTool(spec, argv[0])) {
+    return {
+      stdout: '',
+      stderr: `OCI runtime exec failed: exec failed: unable to start container process: ${execNotFound(argv[0])}: unknown`,
+      exitCode: 127,
+    };
+  }
+  const key = programKey(argv[0]);
+  const def = key ? programDef(key) : undefined;
+  if (def) {
+    const d = dataOf(p);
+    const ctx = planCtx(p, sandbox, spec, { n: key as string, argv, t0: now, i: 0, k: 0 });
+    const r = def.exec?.(argv, ctx);
+    if (!r) return { stdout: '', stderr: `${argv[0]}: not simulated in the playground\n`, exitCode: 127 };
+    if (r.quit && d.m === 'pg' && d.pg && d.pg.n === key) d.pg.quit = now;
+    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+  }
+  let stdout = '';
+  let stderr = '';
+  const cwd = specOf(p).resolved?.info.workingDir ?? '/';
+  const sh = isShell(argv[0])
+    ? newShell(
+        argv.indexOf('-c') < 0 ? '' : (argv[argv.indexOf('-c') + 1] ?? ''),
+        argv[0].endsWith('bash') ? 'bash' : 'sh',
+        now,
+      )
+    : toolScript(unwrapEntrypoint(argv, spec), now, cwd);
+  const host = shellHost(p, sandbox, spec, new Collector(p));
+  host.write = (fd, text) => {
+    if (fd === 1) stdout += text;
+    else stderr += text;
+  };
+  const outcome = new Interp(sh, host, true).run(Number.POSITIVE_INFINITY, 20000);
+  const exitCode = outcome.k === 'exit' ? outcome.code : sh.st;
+  return { stdout, stderr, exitCode };
+}
+
+/** Resource use for `kubectl top`: millicores and resident bytes. */
+function usage(p: ProcessState, sandbox: SandboxState, now: number): { cpuMilli: number; memoryBytes: number } {
+  const d = dataOf(p);
+  if (d.x) return { cpuMilli: 0, memoryBytes: 0 };
+  const po = planOf(p, sandbox);
+  if (!po) return { cpuMilli: 0, memoryBytes: 1024 * 1024 };
+  return { cpuMilli: po.plan.cpuMilli ?? 1, memoryBytes: Math.round(po.plan.memory?.(now) ?? 4 * 1024 * 1024) };
+}
+
+export const runtime: ContainerRuntime = {
+  startProcess,
+  stepProcess: (p, sandbox, now) => step(p, sandbox, now),
+  signalProcess,
+  httpRequest,
+  tcpConnect: (p, sandbox, port) => tcpConnect(p, sandbox, port),
+  execInContainer,
+  usage,
+};
+
+export { flavorOf, play };
