@@ -194,7 +194,11 @@ export function restoreNode(core: ClusterCore, name: string): void {
   }
 }
 
-/** What survives a reboot of a pod's containers: their records, as exited with reason Unknown. */
+/**
+ * What a reboot leaves of a pod's containers: nothing the runtime can find. A container
+ * the API last saw running becomes terminated with ContainerStatusUnknown (exit 137),
+ * as convertToAPIContainerStatuses reports it, and starts again in a new sandbox.
+ */
 function reboot(rec: PodRec, boot: number, downAt: number, now: number): void {
   rec.boot = boot;
   rec.sandbox = undefined;
@@ -210,11 +214,13 @@ function reboot(rec: PodRec, boot: number, downAt: number, now: number): void {
     r.wake = undefined;
     if (r.step === 'running') {
       r.exit = {
-        exitCode: 255,
-        reason: 'Unknown',
+        exitCode: 137,
+        reason: 'ContainerStatusUnknown',
+        message: 'The container could not be located when the pod was terminated',
         startedAt: r.startedAt ?? downAt,
         finishedAt: downAt,
         id: r.id ?? '',
+        lost: true,
       };
       r.proc = undefined;
       r.step = 'exited';

@@ -46,6 +46,8 @@ export interface Termination {
   id: string;
   /** startedAt was never set (StartError): shown as the Unix epoch, like containerd */
   neverStarted?: boolean;
+  /** the runtime lost the container (machine reboot): only exit code, reason and message are known */
+  lost?: boolean;
 }
 
 /**

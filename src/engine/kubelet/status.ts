@@ -21,6 +21,9 @@ function ts(p: PodCtx, ms: number): string {
 }
 
 function terminated(p: PodCtx, t: Termination): ContainerState {
+  if (t.lost) {
+    return { terminated: { exitCode: t.exitCode, reason: t.reason, ...(t.message ? { message: t.message } : {}) } };
+  }
   return {
     terminated: {
       exitCode: t.exitCode,
