@@ -8,7 +8,7 @@
  */
 import type { Node, Pod } from '../api/types';
 import type { ControllerContext } from '../controllers/context';
-import { advanceStart, hostIP, stepContainer } from './containers';
+import { advanceStart, hostIP, stepContainer, wantsRestart } from './containers';
 import { allocateIP, releaseIP } from './ipam';
 import { ensureAgent } from './nodeagent';
 import { emitPod, newContainerRec, type PodCtx, type Slot, slots } from './podctx';
@@ -95,13 +95,24 @@ export function syncPod(ctx: ControllerContext, st: KubeletState, ns: string, na
       runProbes(p, all);
       progress(p, all);
       const phase = generateStatus(p).phase;
-      if (phase === 'Succeeded' || phase === 'Failed') {
+      if (phase === 'Succeeded' || phase === 'Failed' || regularDone(p, all)) {
         if (terminatePod(p, 'terminal')) finish(p);
       }
     }
   }
   writeStatus(p);
   schedule(p, key);
+}
+
+/** Every regular container has exited for good: sidecars are stopped and the pod completes. */
+function regularDone(p: PodCtx, all: Slot[]): boolean {
+  let any = false;
+  for (const s of all) {
+    if (s.init) continue;
+    any = true;
+    if (s.r.step !== 'exited' || s.r.at !== undefined || wantsRestart(p, s)) return false;
+  }
+  return any;
 }
 
 function deleteNow(ctx: ControllerContext, pod: Pod): void {
