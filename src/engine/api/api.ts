@@ -63,7 +63,7 @@ export class Api {
     applyDefaults(obj, { timings: this.timings });
     admit(obj, { store: this.store, timings: this.timings, operation: 'CREATE' });
     const errors = validateObject(obj, undefined, { namespaced: info.namespaced });
-    if (errors.length > 0) throw invalidError(obj.kind, obj.metadata.name, errors);
+    if (errors.length > 0) throw invalidError(obj.kind, obj.metadata.name ?? '', errors);
     prepareForCreate(obj);
     const warnings = collectWarnings(obj);
     if (opts.dryRun) return { object: obj, warnings };
@@ -84,7 +84,7 @@ export class Api {
     applyDefaults(obj, { timings: this.timings });
     admit(obj, { store: this.store, timings: this.timings, operation: 'UPDATE', old });
     const errors = validateObject(obj, old, { namespaced: info.namespaced });
-    if (errors.length > 0) throw invalidError(obj.kind, obj.metadata.name, errors);
+    if (errors.length > 0) throw invalidError(obj.kind, obj.metadata.name ?? '', errors);
     const warnings = collectWarnings(obj);
     if (opts.dryRun) return { object: obj, warnings };
     const merged: KubeObject = {

@@ -8,7 +8,7 @@
  */
 import type { Api } from './api';
 import { cannotBeHandled, decodeObject } from './decode';
-import { ApiError } from './errors';
+import { ApiError, formatFieldError } from './errors';
 import { type KindInfo, lookupKindVersion } from './kinds';
 import { sortedJSON, threeWayMerge } from './merge';
 import { type ParsedDocument, parseStream } from './parse';
@@ -221,7 +221,7 @@ function apiErrorToApply(
       column: doc.column,
     };
   const causes = (e.fieldErrors as LocatedFieldError[]).map((fe) => ({
-    message: e.message.includes(' is invalid: ') ? fieldErrorText(fe) : e.message,
+    message: e.reason === 'Invalid' ? formatFieldError(fe) : e.message,
     path: fe.field,
     ...where(fe),
   }));
@@ -236,10 +236,6 @@ function apiErrorToApply(
     ...where(first),
     ...(causes.length > 0 ? { causes } : {}),
   };
-}
-
-function fieldErrorText(fe: LocatedFieldError): string {
-  return `${fe.field}: ${fe.type}${fe.detail ? `: ${fe.detail}` : ''}`;
 }
 
 function pushWarnings(out: ApplyResult, doc: ParsedDocument, warnings: string[]): void {

@@ -46,7 +46,7 @@ export function defaultPodSpec(spec: PodSpec, ctx: DefaultsContext): void {
 
 function defaultContainer(c: Container, ctx: DefaultsContext): void {
   if (!isRecord(c)) return;
-  if (c.imagePullPolicy === undefined && typeof c.image === 'string') c.imagePullPolicy = pullPolicyFor(c.image);
+  if (c.imagePullPolicy === undefined) c.imagePullPolicy = pullPolicyFor(typeof c.image === 'string' ? c.image : '');
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   if (c.resources === undefined) c.resources = {};
@@ -101,9 +101,12 @@ export function prepareForCreate(obj: KubeObject): void {
   if (obj.kind === 'Namespace') obj.status = { phase: 'Active', ...(isRecord(obj.status) ? obj.status : {}) };
 }
 
-/** `:latest` or no tag pulls Always; any other tag or a digest pulls IfNotPresent. */
+/**
+ * SetDefaults_Container: `:latest` (which is what no tag means) pulls Always; any other
+ * tag, a digest, or an image that does not parse (empty) pulls IfNotPresent.
+ */
 export function pullPolicyFor(image: string): 'Always' | 'IfNotPresent' {
-  if (image.includes('@')) return 'IfNotPresent';
+  if (image.trim() === '' || image.includes('@')) return 'IfNotPresent';
   const lastSegment = image.slice(image.lastIndexOf('/') + 1);
   const colon = lastSegment.lastIndexOf(':');
   if (colon < 0) return 'Always';

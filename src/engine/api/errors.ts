@@ -36,9 +36,9 @@ export class ApiError extends Error {
 /** Renders one field error like apimachinery's field.Error.Error(). */
 export function formatFieldError(e: FieldError): string {
   let s = `${e.field}: ${e.type}`;
-  if (e.type === 'Invalid value' || e.type === 'Unsupported value' || e.type === 'Duplicate value') {
-    s += `: ${renderValue(e.value)}`;
-  }
+  // field.Error.ErrorBody: Required, Forbidden and Too long never print the bad value.
+  const quiet = e.type === 'Required value' || e.type === 'Forbidden' || e.type === 'Too long';
+  if (!quiet && (e.value !== undefined || e.type !== 'Too many')) s += `: ${renderValue(e.value)}`;
   if (e.detail) s += `: ${e.detail}`;
   return s;
 }

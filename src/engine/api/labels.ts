@@ -250,3 +250,15 @@ export function validateLabelValue(value: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Does a workload's selector select its own pod template? (ValidatePodTemplateSpecForRC /
+ * ForReplicaSet: an empty selector selects nothing here, as metav1.LabelSelectorAsSelector
+ * of a nil selector does.)
+ */
+export function selectorMatchesTemplate(
+  selector: LabelSelector | null | undefined,
+  templateLabels: Record<string, string> | undefined,
+): boolean {
+  return matches(fromLabelSelector(selector), templateLabels);
+}
