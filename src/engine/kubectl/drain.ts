@@ -8,6 +8,7 @@ import type { Pod } from '../api/types';
 import { flagBool, flagInt } from './args';
 import type { Invocation } from './cmd';
 import { nodesFromArgs, setUnschedulable } from './cordon';
+import { byNamespaceThenName } from './resources';
 
 const DAEMONSET_FATAL = 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)';
 const DAEMONSET_WARNING = 'ignoring DaemonSet-managed Pods';
@@ -33,7 +34,10 @@ function plan(inv: Invocation, nodeName: string): Plan {
   const force = flagBool(inv.p, 'force');
   const ignoreDs = flagBool(inv.p, 'ignore-daemonsets');
   const emptyDirOk = flagBool(inv.p, 'delete-emptydir-data') || flagBool(inv.p, 'delete-local-data');
-  const pods = (inv.cluster.list('Pod') as Pod[]).filter((pod) => pod.spec?.nodeName === nodeName);
+  // Listed through the API (a field selector on spec.nodeName), so in namespace/name order.
+  const pods = (inv.cluster.list('Pod') as Pod[])
+    .filter((pod) => pod.spec?.nodeName === nodeName)
+    .sort(byNamespaceThenName);
   for (const pod of pods) {
     if (pod.metadata.deletionTimestamp) continue;
     // Mirror pods belong to the kubelet's static manifests; the API cannot remove them.
