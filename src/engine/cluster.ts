@@ -16,6 +16,7 @@ import { ControllerManager, HOT_LOOP_LIMIT, INSTANT_RECONCILE_LIMIT } from './co
 import { EventRecorder, newRecorderState, type RecorderState } from './events/recorder';
 import { machines } from './kubelet/machines';
 import { Clock } from './sim/clock';
+import { advance as advanceLoop } from './sim/loop';
 import { Rng } from './sim/rng';
 import { TimerQueue } from './sim/timers';
 import { validateSnapshot } from './snapshot';
@@ -104,23 +105,17 @@ export class ClusterCore {
     return ctx;
   }
 
-  /** Runs controllers until quiet, then fires timers in order up to now + ms. */
+  /** Runs controllers until quiet, then fires timers in order up to now + ms (sim/loop.ts). */
   advance(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance: ${ms} is not a duration`);
-    const until = this.clock.now() + Math.floor(ms);
-    this.settle();
-    for (;;) {
-      const next = this.timers.peek();
-      if (!next || next.at > until) break;
-      this.clock.set(Math.max(next.at, this.clock.now()));
-      while (this.timers.peek() && (this.timers.peek() as { at: number }).at <= this.clock.now()) {
-        const t = this.timers.pop() as { target: string; key: string };
-        this.manager.enqueue(t.target, t.key);
-      }
-      this.settle();
-    }
-    this.clock.set(until);
-    this.settle();
+    advanceLoop(
+      {
+        clock: this.clock,
+        timers: this.timers,
+        fire: (t) => this.manager.enqueue(t.target, t.key),
+        settle: () => this.settle(),
+      },
+      ms,
+    );
   }
 
   settle(): void {
