@@ -37,7 +37,7 @@ export type CommandType = Command['type'];
 
 /** kubectl resource usage figures for one resource on a node. */
 export interface ResourceView {
-  /** status.allocatable as the API shows it ("2", "4Gi") */
+  /** status.allocatable: cpu as the API shows it ("2"), memory readable ("3.9Gi") */
   allocatable: string;
   /** sum of the requests of the pods bound to the node ("350m", "170Mi") */
   requested: string;

@@ -1,17 +1,26 @@
 // The view the UI renders: kubectl's node STATUS and ROLES columns and the
 // "Allocated resources" arithmetic of kubectl describe node.
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../engine/api/types';
+import { cpuMilli } from '../engine/api/quantity';
+import type { Node, Pod } from '../engine/api/types';
 import { createCluster } from '../engine/index';
-import { nodeView, VIEW_EVENTS, ViewBuilder } from './view';
+import { nodeView, readableBytes, VIEW_EVENTS, ViewBuilder } from './view';
 
 describe('ViewBuilder', () => {
   it('sums the requests of the pods on a node like kubectl describe node (percent truncated)', () => {
     const cluster = createCluster();
     const cp = new ViewBuilder().build(cluster).nodes.find((n) => n.name === 'control-plane')!;
-    // etcd 100m/100Mi + kube-apiserver 250m + kube-controller-manager 200m + kube-scheduler 100m
-    expect(cp.cpu).toEqual({ allocatable: '2', requested: '650m', percent: 32 });
-    expect(cp.memory).toEqual({ allocatable: '4Gi', requested: '100Mi', percent: 2 });
+    // the control-plane static pods (etcd 100m/100Mi, kube-apiserver 250m, kube-controller-manager
+    // 200m, kube-scheduler 100m) plus whatever else landed there (CoreDNS tolerates the taint)
+    let cpu = 0;
+    for (const p of cluster.list('Pod', 'kube-system') as Pod[]) {
+      if (p.spec.nodeName !== 'control-plane') continue;
+      for (const c of p.spec.containers) cpu += cpuMilli(c.resources?.requests?.cpu);
+    }
+    expect(cpu).toBeGreaterThanOrEqual(650);
+    expect(cp.cpu).toEqual({ allocatable: '2', requested: `${cpu}m`, percent: Math.trunc(cpu / 20) });
+    // kubeadm's allocatable is capacity minus the 100Mi hard-eviction threshold
+    expect(cp.memory.allocatable).toBe('3.9Gi');
     expect(cp.podCIDR).toBe('10.244.0.0/24');
   });
 
@@ -38,7 +47,23 @@ describe('ViewBuilder', () => {
     }
     const events = new ViewBuilder().build(cluster).events;
     expect(events.length).toBe(VIEW_EVENTS);
-    expect(events.at(-1)).toMatchObject({ reason: 'Tick', message: 'tick 59', object: 'namespace/default' });
+    const ticks = events.filter((e) => e.reason === 'Tick');
+    // after 10 similar events the recorder combines them; the message follows the newest
+    expect(ticks.at(-1)?.message).toMatch(/tick 59$/);
+    expect(ticks.at(-1)?.object).toBe('namespace/default');
+    expect(ticks.some((e) => e.message === 'tick 0')).toBe(false);
+  });
+});
+
+describe('readableBytes', () => {
+  it.each([
+    [4 * 1024 ** 3, '4Gi'],
+    [4091904 * 1024, '3.9Gi'],
+    [100 * 1024 ** 2, '100Mi'],
+    [1536 * 1024 ** 2, '1.5Gi'],
+    [512, '512'],
+  ])('%d bytes → %s', (n, text) => {
+    expect(readableBytes(n)).toBe(text);
   });
 });
 

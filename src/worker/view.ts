@@ -136,7 +136,7 @@ export function nodeView(n: Node, requested: Requests, machineDown: boolean): No
       percent: percentOf(requested.cpu, cpuAlloc),
     },
     memory: {
-      allocatable: alloc.memory ?? '0',
+      allocatable: readableBytes(memAlloc),
       requested: formatBytes(requested.memory),
       percent: percentOf(requested.memory, memAlloc),
     },
@@ -144,6 +144,19 @@ export function nodeView(n: Node, requested: Requests, machineDown: boolean): No
     unschedulable,
     ...(machineDown ? { machineDown: true } : {}),
   };
+}
+
+/**
+ * Memory as a person reads it: exact binary units when they fit (4Gi), else one
+ * decimal (4091904Ki → 3.9Gi). `kubectl describe node` shows the exact value.
+ */
+export function readableBytes(n: number): string {
+  const GI = 1024 ** 3;
+  const MI = 1024 ** 2;
+  const oneDecimal = (x: number) => x.toFixed(1).replace(/\.0$/, '');
+  if (n >= GI) return n % GI === 0 ? `${n / GI}Gi` : `${oneDecimal(n / GI)}Gi`;
+  if (n >= MI) return n % MI === 0 ? `${n / MI}Mi` : `${oneDecimal(n / MI)}Mi`;
+  return formatBytes(n);
 }
 
 /** kubectl describe node truncates the percentage toward zero. */
