@@ -95,6 +95,7 @@ describe('the purity scanner', () => {
     ["import { useState } from 'react';", 'React'],
     ["import { x } from '../app/store';", 'an upper layer'],
     ["import { readFileSync } from 'node:fs';", 'Node built-ins'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is source text with a template literal
     ['const s = `${Math.random()}`;', 'Math.random'],
   ])('flags %s', (src, what) => {
     expect(violations(`const a = 1;\n${src}\n`).join()).toContain(what);

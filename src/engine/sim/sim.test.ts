@@ -54,7 +54,7 @@ describe('timer queue', () => {
   it('pops in time order, ties in the order they were added', () => {
     const q = new TimerQueue();
     const order = [30, 10, 20, 10, 0, 20];
-    order.forEach((at, i) => q.add(at, 'c', `k${i}`));
+    for (const [i, at] of order.entries()) q.add(at, 'c', `k${i}`);
     const out: string[] = [];
     for (let t = q.pop(); t; t = q.pop()) out.push(`${t.at}:${t.key}`);
     expect(out).toEqual(['0:k4', '10:k1', '10:k3', '20:k2', '20:k5', '30:k0']);
