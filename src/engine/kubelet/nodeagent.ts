@@ -12,6 +12,7 @@ import type { ControllerContext } from '../controllers/context';
 import { hex64 } from '../images/digest';
 import { microTimestamp } from './format';
 import { nodeImageList, preloadImages } from './images';
+import { prune } from './podctx';
 import type { KubeletState, NodeAgent } from './state';
 
 export const NODE_KEY = 'n/';
@@ -98,6 +99,7 @@ export function syncNode(ctx: ControllerContext, st: KubeletState, name: string)
     agent.timerAt = next;
     ctx.after(next - now, `${NODE_KEY}${name}`);
   }
+  prune(agent);
 }
 
 /** "Starting kubelet." and the condition events a kubelet records when it (re)starts. */

@@ -90,3 +90,19 @@ export function logText(log: string | undefined): string {
   }
   return out;
 }
+
+/**
+ * Drops keys whose value is undefined. Records are JSON: a key set to undefined
+ * vanishes from a snapshot, so a restored record would grow it back in another
+ * position; pruning after every change keeps live and restored records byte-identical.
+ */
+export function prune(o: object): void {
+  const r = o as Record<string, unknown>;
+  for (const k in r) if (r[k] === undefined) delete r[k];
+}
+
+export function pruneRec(rec: PodRec): void {
+  prune(rec);
+  for (const r of rec.init) prune(r);
+  for (const r of rec.containers) prune(r);
+}

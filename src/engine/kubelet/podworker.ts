@@ -11,7 +11,7 @@ import type { ControllerContext } from '../controllers/context';
 import { advanceStart, hostIP, stepContainer, wantsRestart } from './containers';
 import { allocateIP, releaseIP } from './ipam';
 import { ensureAgent } from './nodeagent';
-import { emitPod, newContainerRec, type PodCtx, type Slot, slots } from './podctx';
+import { emitPod, newContainerRec, type PodCtx, pruneRec, type Slot, slots } from './podctx';
 import { ConfigError, podVolumes } from './podenv';
 import { isStarted, nextProbeAt, runDueProbes } from './probes';
 import type { KubeletState, PodRec } from './state';
@@ -102,6 +102,7 @@ export function syncPod(ctx: ControllerContext, st: KubeletState, ns: string, na
   }
   writeStatus(p);
   schedule(p, key);
+  pruneRec(rec);
 }
 
 /** Every regular container has exited for good: sidecars are stopped and the pod completes. */

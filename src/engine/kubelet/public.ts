@@ -14,7 +14,7 @@ import { dropUnfinished } from './images';
 import { KUBELET } from './index';
 import { machines } from './machines';
 import { bootIdFor, NODE_KEY } from './nodeagent';
-import { logText, type PodCtx, type Slot, slots } from './podctx';
+import { logText, type PodCtx, prune, pruneRec, type Slot, slots } from './podctx';
 import { podKey } from './podworker';
 import { type KubeletState, newKubeletState, type PodRec } from './state';
 
@@ -38,6 +38,7 @@ function podCtx(core: ClusterCore, pod: Pod): PodCtx | undefined {
 function catchUp(p: PodCtx, s: Slot): void {
   const before = s.r.step;
   stepContainer(p, s, true);
+  pruneRec(p.rec);
   if (s.r.step !== before) {
     p.ctx.enqueue(KUBELET, podKey(p.pod.metadata.namespace ?? 'default', p.pod.metadata.name));
   }
@@ -176,6 +177,7 @@ export function restoreNode(core: ClusterCore, name: string): void {
     agent.lastLeaseRenew = -1e12;
     agent.lastStatusCheck = -1e12;
     agent.timerAt = undefined;
+    prune(agent);
   }
   for (const [key, rec] of Object.entries(st.pods)) {
     if (rec.node !== name) continue;
@@ -186,6 +188,7 @@ export function restoreNode(core: ClusterCore, name: string): void {
       continue;
     }
     reboot(rec, boot, downAt, core.clock.now());
+    pruneRec(rec);
   }
   ctx.enqueue(KUBELET, `${NODE_KEY}${name}`);
   for (const pod of core.store.list('Pod') as Pod[]) {
@@ -257,5 +260,6 @@ export function crashContainer(core: ClusterCore, namespace: string, podName: st
     finishedAt: p.now,
     id: s.r.id ?? '',
   });
+  pruneRec(p.rec);
   p.ctx.enqueue(KUBELET, podKey(namespace, podName));
 }
