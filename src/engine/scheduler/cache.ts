@@ -20,6 +20,7 @@ import {
   removePod,
   setNode,
 } from './nodeinfo';
+import { NodeTable } from './nodetable';
 
 export class SchedulerCache {
   /** the store resourceVersion this cache reflects */
@@ -31,6 +32,9 @@ export class SchedulerCache {
   /** image name → how many nodes list it */
   private readonly imageNodes = new Map<string, number>();
   private list: NodeInfo[] | undefined;
+  private readonly table = new NodeTable();
+  /** the node list the table was built for */
+  private tableList: NodeInfo[] | undefined;
 
   constructor(readonly store: Store) {
     for (const n of store.list('Node')) this.apply({ type: 'ADDED', object: n });
@@ -52,6 +56,20 @@ export class SchedulerCache {
   nodeList(): NodeInfo[] {
     this.list ??= [...this.nodes.values()];
     return this.list;
+  }
+
+  /** The node list as columns, for the filter and score loops. */
+  nodeTable(): NodeTable {
+    const list = this.nodeList();
+    if (this.tableList !== list) {
+      this.table.rebuild(list);
+      this.tableList = list;
+    }
+    return this.table;
+  }
+
+  private sync(ni: NodeInfo): void {
+    if (this.tableList !== undefined && this.tableList === this.list) this.table.sync(ni);
   }
 
   node(name: string): NodeInfo | undefined {
@@ -79,6 +97,7 @@ export class SchedulerCache {
       const ni = this.nodes.get(before.node) ?? this.ghosts.get(before.node);
       if (ni) {
         removePod(ni, before);
+        this.sync(ni);
         if (!ni.node && ni.podCount === 0) this.ghosts.delete(ni.name);
       }
       this.pods.delete(key);
@@ -91,6 +110,7 @@ export class SchedulerCache {
         this.ghosts.set(after.node, ni);
       }
       addPod(ni, after);
+      this.sync(ni);
       this.pods.set(key, after);
     }
   }
@@ -115,6 +135,7 @@ export class SchedulerCache {
       this.list = undefined;
     }
     setNode(ni, node);
+    this.sync(ni);
     this.countImages(ni, 1);
   }
 

@@ -5,8 +5,10 @@
  * Pure: it reads NodeInfos and returns what happened; binding and events are the
  * controller's job.
  */
+import { filterTable, prioritizeTable } from './fastpath';
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage } from './fiterror';
 import type { NodeInfo } from './nodeinfo';
+import type { NodeTable } from './nodetable';
 import { IMAGE_LOCALITY, imageLocalityScore } from './plugins/imagelocality';
 import { ERR_REASON_CONFLICT, NODE_AFFINITY, nodeAffinityFilter, nodeAffinityScore } from './plugins/nodeaffinity';
 import { nodeNameFilter } from './plugins/nodename';
@@ -39,11 +41,37 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
   if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
   const percentage = Math.max(50 - Math.trunc(numAllNodes / 125), MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND);
   const n = Math.trunc((numAllNodes * percentage) / 100);
-  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+  return Math.max(n, MIN_FEASIBLE_NODES_TO_FIND);
 }
+
+/** The filter plugins simulated, in the default profile's order (default_plugins.go). */
+export const FILTER_PLUGINS = [
+  'NodeUnschedulable',
+  'NodeName',
+  'TaintToleration',
+  'NodeAffinity',
+  'NodePorts',
+  'NodeResourcesFit',
+] as const;
 
 /** The filter plugins in the default profile's order; the first rejection wins. */
 export function runFilters(pod: PodSchedInfo, ni: NodeInfo): FilterStatus | undefined {
+  // Fast path for the usual node (not cordoned, no NoSchedule/NoExecute taints) and pod
+  // (no node name, selector, affinity or host ports): only the resource check can fail,
+  // and when it passes nothing is allocated.
+  if (!ni.unschedulable && ni.hardTaints.length === 0 && pod.plainFilters) {
+    const r = pod.request;
+    if (
+      ni.podCount < ni.allowedPods &&
+      r.cpu <= ni.allocatable.cpu - ni.requested.cpu &&
+      r.memory <= ni.allocatable.memory - ni.requested.memory &&
+      r.ephemeral <= ni.allocatable.ephemeral - ni.requested.ephemeral &&
+      !r.scalar
+    ) {
+      return undefined;
+    }
+    return nodeResourcesFitFilter(r, ni);
+  }
   return (
     nodeUnschedulableFilter(pod.tolerations, ni) ??
     nodeNameFilter(pod.nodeName, ni) ??
@@ -62,6 +90,8 @@ export interface ScheduleInput {
   /** sched.nextStartNodeIndex */
   startIndex: number;
   randomInt: (n: number) => number;
+  /** the same nodes as columns (the cache's), for the fast loops; optional */
+  table?: NodeTable;
 }
 
 export interface ScoredNodes {
@@ -196,15 +226,21 @@ export function schedulePod(pod: PodSchedInfo, input: ScheduleInput): ScheduleRe
   // Filter, starting where the previous cycle left off so every node gets its turn.
   const n = nodes.length;
   const toFind = numFeasibleNodesToFind(n);
-  const feasible: NodeInfo[] = [];
-  const failed: ScheduleResult['failed'] = [];
+  const table = input.table && input.table.infos === nodes ? input.table : undefined;
+  let feasible: NodeInfo[] = [];
+  let failed: ScheduleResult['failed'] = [];
+  let rows: number[] | undefined;
   let processed = 0;
-  for (let i = 0; i < n && feasible.length < toFind; i++) {
-    const ni = nodes[(input.startIndex + i) % n];
-    processed++;
-    const status = runFilters(pod, ni);
-    if (status) failed.push({ node: ni, status });
-    else feasible.push(ni);
+  if (table) {
+    ({ feasible, failed, rows, processed } = filterTable(pod, table, input.startIndex, toFind, runFilters));
+  } else {
+    for (let i = 0; i < n && feasible.length < toFind; i++) {
+      const ni = nodes[(input.startIndex + i) % n];
+      processed++;
+      const status = runFilters(pod, ni);
+      if (status) failed.push({ node: ni, status });
+      else feasible.push(ni);
+    }
   }
   const nextStartIndex = (input.startIndex + processed) % totalNodes;
   const unschedulablePlugins = [
@@ -237,7 +273,7 @@ export function schedulePod(pod: PodSchedInfo, input: ScheduleInput): ScheduleRe
   if (feasible.length === 1) {
     return { node: feasible[0].name, totalNodes, feasible, failed, absent, unschedulablePlugins, nextStartIndex };
   }
-  const scores = prioritize(pod, feasible, input);
+  const scores = table && rows ? prioritizeTable(pod, table, rows, feasible, input) : prioritize(pod, feasible, input);
   const best = selectHost(scores.totals, input.randomInt);
   return {
     node: feasible[best].name,

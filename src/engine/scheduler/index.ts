@@ -25,6 +25,7 @@ import { enqueueNew, forget, moveToActiveOrBackoff } from './queue';
 import {
   ensureFlushTimer,
   flushDue,
+  type InFlight,
   needsScheduling,
   newSchedulerState,
   POD_INITIAL_BACKOFF_MS,
@@ -60,7 +61,7 @@ export function nodeChanges(old: KubeObject | undefined, next: KubeObject): Node
 }
 
 /** Turns one watch event into scheduler keys. No store writes, no state. */
-function keysFor(ev: WatchEvent, enqueue: (key: string) => void): void {
+function keysFor(ev: WatchEvent, enqueue: (key: string) => void, inFlight: InFlight): void {
   const obj = ev.object;
   if (obj.kind === 'Pod') {
     const key = podKey(obj);
@@ -74,9 +75,10 @@ function keysFor(ev: WatchEvent, enqueue: (key: string) => void): void {
       enqueue(`pod:${key}`);
       return;
     }
-    // Bound just now (by us or anyone): it leaves the queue.
-    if (old && !old.spec?.nodeName) enqueue(`pod:${key}`);
-    else if (old && occupiesNode(old) && !occupiesNode(obj)) {
+    // Bound just now by someone else: it leaves the queue (our own binds already took it out).
+    if (old && !old.spec?.nodeName) {
+      if (key !== inFlight.binding) enqueue(`pod:${key}`);
+    } else if (old && occupiesNode(old) && !occupiesNode(obj)) {
       enqueue(hostPortsOf(obj.spec).length > 0 ? 'gone:ports' : 'gone');
     }
     return;
@@ -89,6 +91,7 @@ function keysFor(ev: WatchEvent, enqueue: (key: string) => void): void {
 
 export function createScheduler(): SchedulerController {
   let cache: SchedulerCache | undefined;
+  const inFlight: InFlight = {};
 
   const currentCache = (ctx: ControllerContext): SchedulerCache => {
     if (!cache || !cache.current(ctx.store)) cache = new SchedulerCache(ctx.store);
@@ -158,13 +161,13 @@ export function createScheduler(): SchedulerController {
         cache.apply(ev);
         cache.rv++;
       }
-      keysFor(ev, enqueue);
+      keysFor(ev, enqueue, inFlight);
     },
 
     reconcile(key, ctx) {
       const st = state(ctx);
       if (key === 'cycle') {
-        runCycle(ctx, st, currentCache(ctx));
+        runCycle(ctx, st, currentCache(ctx), inFlight);
       } else if (key === 'flush') {
         if (flushDue(ctx, st)) wakeCycle(ctx);
         ensureFlushTimer(ctx, st);
@@ -189,7 +192,7 @@ export function createScheduler(): SchedulerController {
           enqueueNew(st.queue, key, pod.metadata.uid, priority, pod.metadata.generation);
         }
       }
-      return runCycle(ctx, st, currentCache(ctx));
+      return runCycle(ctx, st, currentCache(ctx), inFlight);
     },
   };
 }

@@ -28,26 +28,32 @@ export interface PodSchedInfo {
   affinity: PodNodeAffinity;
   /** normalized image names of every container, init containers first */
   images: string[];
+  /** no node name, node selector, required affinity or host ports: only NodeResourcesFit can reject on an untainted node */
+  plainFilters: boolean;
 }
 
 export function podSchedInfo(pod: KubeObject): PodSchedInfo {
   const spec = pod.spec ?? {};
   const nonZero = podRequests(spec, true);
   const tolerations: Toleration[] = spec.tolerations ?? [];
+  const affinity = podNodeAffinity(spec);
+  const ports = hostPortsOf(spec);
+  const nodeName = spec.nodeName || undefined;
   return {
     namespace: pod.metadata.namespace ?? 'default',
     name: pod.metadata.name,
     uid: pod.metadata.uid,
     priority: typeof spec.priority === 'number' ? spec.priority : 0,
     preemptionPolicy: spec.preemptionPolicy,
-    nodeName: spec.nodeName || undefined,
+    nodeName,
     tolerations,
     preferTolerations: preferNoScheduleTolerations(tolerations),
     request: podRequests(spec),
     nonZeroCpu: nonZero.cpu,
     nonZeroMemory: nonZero.memory,
-    ports: hostPortsOf(spec),
-    affinity: podNodeAffinity(spec),
+    ports,
+    affinity,
+    plainFilters: !nodeName && ports.length === 0 && !affinity.nodeSelector && !affinity.requiredTerms,
     images: [...(spec.initContainers ?? []), ...(spec.containers ?? [])].map((c: { image?: string }) =>
       normalizedImageName(c.image ?? ''),
     ),

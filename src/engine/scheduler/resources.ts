@@ -103,6 +103,12 @@ interface PodSpecLike {
 
 /** resourcehelper.PodRequests (AggregateContainerRequests + overhead). */
 export function podRequests(spec: PodSpecLike, nonZero = false): Resources {
+  const memo = memoized(spec);
+  if (memo) return copy(nonZero ? memo.nonZero : memo.real);
+  return computePodRequests(spec, nonZero);
+}
+
+function computePodRequests(spec: PodSpecLike, nonZero: boolean): Resources {
   const reqs = emptyResources();
   for (const c of spec.containers ?? []) addInto(reqs, containerRequests(c, nonZero));
   const restartable = emptyResources();
@@ -124,6 +130,35 @@ export function podRequests(spec: PodSpecLike, nonZero = false): Resources {
   maxInto(reqs, initPeak);
   if (spec.overhead) addInto(reqs, parseResourceList(spec.overhead));
   return reqs;
+}
+
+interface Memo {
+  initContainers: unknown;
+  overhead: unknown;
+  real: Resources;
+  nonZero: Resources;
+}
+
+/**
+ * Stored objects are immutable and a write copies the spec but keeps its containers
+ * array (binding only sets nodeName), so the parsed requests are cached per containers
+ * array: a pod's quantities are parsed once, not at every cycle and cache update.
+ */
+const memo = new WeakMap<object, Memo>();
+
+function memoized(spec: PodSpecLike): Memo | undefined {
+  const containers = spec.containers;
+  if (!containers || typeof containers !== 'object') return undefined;
+  const hit = memo.get(containers);
+  if (hit && hit.initContainers === spec.initContainers && hit.overhead === spec.overhead) return hit;
+  const m: Memo = {
+    initContainers: spec.initContainers,
+    overhead: spec.overhead,
+    real: computePodRequests(spec, false),
+    nonZero: computePodRequests(spec, true),
+  };
+  memo.set(containers, m);
+  return m;
 }
 
 /** True when the request asks for nothing at all (fitsRequest's early return). */

@@ -41,6 +41,11 @@ export interface SchedulerState {
   decisions: DecisionState;
 }
 
+/** Transient, per scheduler instance: the pod being bound right now, whose own watch event needs no key. */
+export interface InFlight {
+  binding?: string;
+}
+
 export function newSchedulerState(): SchedulerState {
   return { queue: newQueueState(), nextStartIndex: 0, decisions: newDecisionState() };
 }
@@ -128,7 +133,13 @@ export function ensureFlushTimer(ctx: ControllerContext, st: SchedulerState): vo
 }
 
 /** One scheduling attempt for the pod under `key`. Returns true when it was bound. */
-export function scheduleOne(ctx: ControllerContext, st: SchedulerState, cache: SchedulerCache, key: string): boolean {
+export function scheduleOne(
+  ctx: ControllerContext,
+  st: SchedulerState,
+  cache: SchedulerCache,
+  key: string,
+  inFlight: InFlight = {},
+): boolean {
   const [ns, name] = splitKey(key);
   const pod = ctx.store.get('Pod', ns, name);
   const queued = st.queue.pods[key];
@@ -143,12 +154,18 @@ export function scheduleOne(ctx: ControllerContext, st: SchedulerState, cache: S
     nodesWithImage: (image) => cache.nodesWithImage(image),
     startIndex: st.nextStartIndex,
     randomInt: (n) => ctx.rng.int(n),
+    table: cache.nodeTable(),
   });
   st.nextStartIndex = result.nextStartIndex;
   recordDecision(st.decisions, key, pod.metadata.uid, now, result);
   if (result.node !== undefined) {
     forget(st.queue, key);
-    bind(ctx, pod, result.node);
+    inFlight.binding = key;
+    try {
+      bind(ctx, pod, result.node);
+    } finally {
+      inFlight.binding = undefined;
+    }
     return true;
   }
   markUnschedulable(st.queue, key, now, result.unschedulablePlugins, ctx.timings.unschedulableRetryMs);
@@ -158,12 +175,17 @@ export function scheduleOne(ctx: ControllerContext, st: SchedulerState, cache: S
 }
 
 /** Drains activeQ: every pod in it gets one attempt, highest priority first. */
-export function runCycle(ctx: ControllerContext, st: SchedulerState, cache: SchedulerCache): number {
+export function runCycle(
+  ctx: ControllerContext,
+  st: SchedulerState,
+  cache: SchedulerCache,
+  inFlight: InFlight = {},
+): number {
   let bound = 0;
   for (;;) {
     const key = popActive(st.queue);
     if (key === undefined) break;
-    if (scheduleOne(ctx, st, cache, key)) bound++;
+    if (scheduleOne(ctx, st, cache, key, inFlight)) bound++;
   }
   ensureFlushTimer(ctx, st);
   return bound;

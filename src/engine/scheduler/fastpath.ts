@@ -1,0 +1,155 @@
+/**
+ * The Filter and Score loops over the NodeTable's columns. Same plugins, same order,
+ * same integer arithmetic as the per-NodeInfo functions (the tests compare the two);
+ * a node that is not plain (cordoned, tainted, extended resources, images, soft
+ * taints) falls back to those functions for the part that needs it.
+ */
+import type { ScheduleInput, ScheduleResult, ScoredNodes } from './framework';
+import type { NodeInfo } from './nodeinfo';
+import type { NodeTable } from './nodetable';
+import { IMAGE_LOCALITY, imageLocalityScore } from './plugins/imagelocality';
+import { NODE_AFFINITY, nodeAffinityScore } from './plugins/nodeaffinity';
+import { MAX_NODE_SCORE, NODE_RESOURCES_BALANCED_ALLOCATION, NODE_RESOURCES_FIT } from './plugins/noderesources';
+import type { FilterStatus } from './plugins/status';
+import { TAINT_TOLERATION, taintTolerationScore } from './plugins/tainttoleration';
+import type { PodSchedInfo } from './podinfo';
+import { DEFAULT_SCORE_WEIGHTS } from './score';
+
+export interface TableFilterResult {
+  feasible: NodeInfo[];
+  /** table rows of `feasible` */
+  rows: number[];
+  failed: ScheduleResult['failed'];
+  processed: number;
+}
+
+/** findNodesThatPassFilters over every node, starting at `start`, until `toFind` fit. */
+export function filterTable(
+  pod: PodSchedInfo,
+  t: NodeTable,
+  start: number,
+  toFind: number,
+  runFilters: (pod: PodSchedInfo, ni: NodeInfo) => FilterStatus | undefined,
+): TableFilterResult {
+  const n = t.n;
+  const feasible: NodeInfo[] = [];
+  const rows: number[] = [];
+  const failed: ScheduleResult['failed'] = [];
+  const r = pod.request;
+  const plainPod = pod.plainFilters && !r.scalar;
+  let j = start % n;
+  let processed = 0;
+  while (processed < n && feasible.length < toFind) {
+    processed++;
+    let fits: boolean;
+    if (
+      plainPod &&
+      t.plainFilter[j] === 1 &&
+      t.podCount[j] < t.allowedPods[j] &&
+      r.cpu <= t.allocCpu[j] - t.reqCpu[j] &&
+      r.memory <= t.allocMemory[j] - t.reqMemory[j] &&
+      r.ephemeral <= t.allocEphemeral[j] - t.reqEphemeral[j]
+    ) {
+      fits = true;
+    } else {
+      const status = runFilters(pod, t.infos[j]);
+      if (status) failed.push({ node: t.infos[j], status });
+      fits = !status;
+    }
+    if (fits) {
+      feasible.push(t.infos[j]);
+      rows.push(j);
+    }
+    if (++j === n) j = 0;
+  }
+  return { feasible, rows, failed, processed };
+}
+
+/** leastRequestedScore */
+function least(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+function normalize(scores: number[], highest: number, reverse: boolean): void {
+  for (let i = 0; i < scores.length; i++) {
+    if (highest === 0) scores[i] = reverse ? MAX_NODE_SCORE : 0;
+    else {
+      const scaled = Math.trunc((MAX_NODE_SCORE * scores[i]) / highest);
+      scores[i] = reverse ? MAX_NODE_SCORE - scaled : scaled;
+    }
+  }
+}
+
+/** prioritizeNodes for the default profile's score plugins, reading the table's rows. */
+export function prioritizeTable(
+  pod: PodSchedInfo,
+  t: NodeTable,
+  rows: number[],
+  feasible: NodeInfo[],
+  input: ScheduleInput,
+): ScoredNodes {
+  const W = DEFAULT_SCORE_WEIGHTS;
+  const m = rows.length;
+  const taint = new Array<number>(m);
+  const fit = new Array<number>(m);
+  const images = new Array<number>(m);
+  const affinity = pod.affinity.preferred.length > 0 ? new Array<number>(m) : undefined;
+  const balanced = pod.request.cpu !== 0 || pod.request.memory !== 0 ? new Array<number>(m) : undefined;
+  const podNzCpu = pod.nonZeroCpu;
+  const podNzMemory = pod.nonZeroMemory;
+  const podCpu = pod.request.cpu;
+  const podMemory = pod.request.memory;
+  const total = input.nodes.length;
+  let maxTaint = 0;
+  let maxAffinity = 0;
+  for (let k = 0; k < m; k++) {
+    const j = rows[k];
+    const tt = t.softTaints[j] === 1 ? taintTolerationScore(pod.preferTolerations, t.infos[j]) : 0;
+    taint[k] = tt;
+    if (tt > maxTaint) maxTaint = tt;
+    if (affinity) {
+      const a = nodeAffinityScore(pod.affinity, t.infos[j]);
+      affinity[k] = a;
+      if (a > maxAffinity) maxAffinity = a;
+    }
+    const cpu = t.allocCpu[j];
+    const memory = t.allocMemory[j];
+    // LeastAllocated (cpu and memory weighted 1) on the non-zero requests.
+    let sum = 0;
+    let weights = 0;
+    if (cpu !== 0) {
+      sum += least(t.nonZeroCpu[j] + podNzCpu, cpu);
+      weights++;
+    }
+    if (memory !== 0) {
+      sum += least(t.nonZeroMemory[j] + podNzMemory, memory);
+      weights++;
+    }
+    fit[k] = weights === 0 ? 0 : Math.floor(sum / weights);
+    if (balanced) {
+      if (cpu === 0 || memory === 0) balanced[k] = MAX_NODE_SCORE;
+      else {
+        const fc = Math.min((t.reqCpu[j] + podCpu) / cpu, 1);
+        const fm = Math.min((t.reqMemory[j] + podMemory) / memory, 1);
+        balanced[k] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
+      }
+    }
+    images[k] = t.images[j] === 1 ? imageLocalityScore(pod.images, t.infos[j], input.nodesWithImage, total) : 0;
+  }
+  normalize(taint, maxTaint, true);
+  if (affinity) normalize(affinity, maxAffinity, false);
+  const plugins: Record<string, number[]> = { [TAINT_TOLERATION]: taint };
+  if (affinity) plugins[NODE_AFFINITY] = affinity;
+  plugins[NODE_RESOURCES_FIT] = fit;
+  if (balanced) plugins[NODE_RESOURCES_BALANCED_ALLOCATION] = balanced;
+  plugins[IMAGE_LOCALITY] = images;
+  const totals = new Array<number>(m);
+  for (let k = 0; k < m; k++) {
+    let s = W.TaintToleration * taint[k] + W.NodeResourcesFit * fit[k] + W.ImageLocality * images[k];
+    if (affinity) s += W.NodeAffinity * affinity[k];
+    if (balanced) s += W.NodeResourcesBalancedAllocation * balanced[k];
+    totals[k] = s;
+  }
+  return { nodes: feasible, plugins, totals };
+}
