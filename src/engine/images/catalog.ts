@@ -3,42 +3,20 @@
  * A reference that is not here does not exist, exactly like a misspelt tag on Docker Hub.
  */
 import type { ImageInfo } from '../kubelet/runtime/types';
-import { BASES, BUSYBOX_TOOLS } from './base';
 import { sha256Of } from './digest';
-import { nginxFiles } from './files';
+import { KUBERNETES } from './kubernetes';
+import { LIBRARY } from './library';
+import { NGINX } from './nginx';
+import { PLAYGROUND } from './playground';
 import { parseImageRef } from './reference';
-import { type ImageSpec, layer, MB } from './spec';
+import type { ImageSpec } from './spec';
 
-const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const SPECS: ImageSpec[] = [...NGINX, ...LIBRARY, ...KUBERNETES, ...PLAYGROUND];
 
-const SPECS: ImageSpec[] = [
-  {
-    repository: 'docker.io/library/busybox',
-    tags: ['1.36', '1.36.1', 'latest'],
-    layers: BASES.busybox136,
-    entrypoint: [],
-    cmd: ['sh'],
-    env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
-    os: 'busybox',
-    tools: BUSYBOX_TOOLS,
-    description: 'BusyBox: a shell and the common Unix tools in one small binary.',
-  },
-  {
-    repository: 'docker.io/library/nginx',
-    tags: ['1.27', '1.27.3', 'latest'],
-    layers: [...BASES.debianBookwormSlim, layer('nginx 1.27.3 bookworm', 39.7 * MB)],
-    entrypoint: ['/docker-entrypoint.sh'],
-    cmd: ['nginx', '-g', 'daemon off;'],
-    env: { PATH, NGINX_VERSION: '1.27.3', NJS_VERSION: '0.8.7', PKG_RELEASE: '1~bookworm' },
-    ports: ['80/tcp'],
-    os: 'debian',
-    tools: ['/docker-entrypoint.sh', 'nginx'],
-    files: nginxFiles(),
-    version: 'nginx/1.27.3',
-    stopSignal: 'SIGQUIT',
-    description: 'The nginx web server serving /usr/share/nginx/html on port 80.',
-  },
-];
+/** Every image in the catalog (docs/images.md is generated from this). */
+export function catalog(): readonly ImageSpec[] {
+  return SPECS;
+}
 
 /** repository → tag → spec */
 const INDEX = new Map<string, Map<string, ImageSpec>>();

@@ -6,7 +6,7 @@
  */
 import type { LogLine, ProcessState } from './types';
 
-const MAX_LINES = 1000;
+const MAX_LINES = 100;
 const MAX_LINE = 16 * 1024;
 
 export class Collector {

@@ -131,6 +131,28 @@ function tcpConnect(p: ProcessState, sandbox: SandboxState, port: number): boole
   return !dataOf(p).x && po !== undefined && listens(po.pg, sandbox, p.containerName, port);
 }
 
+/** A program run by exec: nginx -s quit asks the container's nginx to stop. */
+function runProgramExec(p: ProcessState, sandbox: SandboxState, argv: string[], now: number): ExecOutput | undefined {
+  const key = programKey(argv[0]);
+  const def = key ? programDef(key) : undefined;
+  if (!key || !def?.exec) return undefined;
+  const { spec } = specOf(p);
+  const r = def.exec(argv, planCtx(p, sandbox, spec, { n: key, argv, t0: now, i: 0, k: 0 }));
+  if (!r) return undefined;
+  const d = dataOf(p);
+  if (r.quit && d.m === 'pg' && d.pg && d.pg.n === key && d.pg.quit === undefined) d.pg.quit = now;
+  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+}
+
+/** Is the container's main process the program `name`, and still running? */
+function isRunning(p: ProcessState, name: string): boolean {
+  const d = dataOf(p);
+  if (d.x || d.m !== 'pg' || !d.pg) return false;
+  const argv0 = d.pg.argv[0] ?? '';
+  const base = argv0.slice(argv0.lastIndexOf('/') + 1);
+  return (base === name || d.pg.n === name) && d.pg.quit === undefined && d.pg.term === undefined;
+}
+
 /** kubectl exec / exec probes: runs to completion at once, sharing the container's files. */
 function execInContainer(p: ProcessState, sandbox: SandboxState, argv: string[], now: number): ExecOutput {
   const { spec } = specOf(p);
@@ -148,15 +170,14 @@ function execInContainer(p: ProcessState, sandbox: SandboxState, argv: string[],
       exitCode: 127,
     };
   }
-  const key = programKey(argv[0]);
-  const def = key ? programDef(key) : undefined;
-  if (def) {
-    const d = dataOf(p);
-    const ctx = planCtx(p, sandbox, spec, { n: key as string, argv, t0: now, i: 0, k: 0 });
-    const r = def.exec?.(argv, ctx);
-    if (!r) return { stdout: '', stderr: `${argv[0]}: not simulated in the playground\n`, exitCode: 127 };
-    if (r.quit && d.m === 'pg' && d.pg && d.pg.n === key) d.pg.quit = now;
-    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+  if (programKey(argv[0])) {
+    return (
+      runProgramExec(p, sandbox, argv, now) ?? {
+        stdout: '',
+        stderr: `${argv[0]}: not simulated in the playground\n`,
+        exitCode: 127,
+      }
+    );
   }
   let stdout = '';
   let stderr = '';
@@ -169,6 +190,8 @@ function execInContainer(p: ProcessState, sandbox: SandboxState, argv: string[],
       )
     : toolScript(unwrapEntrypoint(argv, spec), now, cwd);
   const host = shellHost(p, sandbox, spec, new Collector(p));
+  host.runProgram = (args) => runProgramExec(p, sandbox, args, now);
+  host.running = (name) => isRunning(p, name);
   host.write = (fd, text) => {
     if (fd === 1) stdout += text;
     else stderr += text;

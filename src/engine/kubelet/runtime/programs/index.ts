@@ -1,8 +1,30 @@
 /** Every simulated program, found by the executable that starts it. */
+import { agnhost, daemon, goproxy, helloApp, pause } from './kubernetes';
+import { node, python } from './lang';
 import { nginx } from './nginx';
+import { httpd, pgIsReady, postgres, redis, redisCli } from './servers';
+import { stress, vishStress } from './stress';
 import type { ProgramDef } from './types';
+import { web } from './web';
 
-const PROGRAMS: Record<string, ProgramDef> = { nginx };
+const PROGRAMS: Record<string, ProgramDef> = {
+  nginx,
+  httpd,
+  redis,
+  redisCli,
+  postgres,
+  pgIsReady,
+  agnhost,
+  goproxy,
+  helloApp,
+  pause,
+  daemon,
+  web,
+  vishStress,
+  stress,
+  python,
+  node,
+};
 
 const BY_NAME = new Map<string, string>();
 for (const [key, def] of Object.entries(PROGRAMS)) for (const n of def.names) BY_NAME.set(n, key);

@@ -19,12 +19,12 @@ function echo(args: string[], io: Io): CmdResult {
     i++;
   }
   let text = args.slice(i).join(' ');
-  if (escapes) text = unescape(text);
+  if (escapes) text = backslashEscapes(text);
   io.out(text + (newline ? '\n' : ''));
   return { code: 0 };
 }
 
-function unescape(s: string): string {
+function backslashEscapes(s: string): string {
   return s.replace(/\\([ntr\\0]|c)/g, (_m, c: string) =>
     c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c === '\\' ? '\\' : '',
   );
@@ -36,7 +36,7 @@ function printf(args: string[], io: Io): CmdResult {
   // printf reuses the format while arguments remain
   do {
     io.out(
-      unescape(format).replace(/%([-0-9.]*)([sdfx%])/g, (_m, w: string, c: string) => {
+      backslashEscapes(format).replace(/%([-0-9.]*)([sdfx%])/g, (_m, w: string, c: string) => {
         if (c === '%') return '%';
         const a = rest[i++] ?? '';
         const width = Number.parseInt(w, 10);

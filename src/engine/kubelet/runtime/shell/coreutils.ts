@@ -70,8 +70,9 @@ function ls(args: string[], io: Io): CmdResult {
     if (names.length === 0) return;
     io.out(
       opts.has('l')
-        ? names.map((n) => `-rw-r--r--    1 root     root             0 ${n}`).join('\n') + '\n'
-        : `${names.join(opts.has('1') || true ? '\n' : '  ')}\n`,
+        ? `${names.map((n) => `-rw-r--r--    1 root     root             0 ${n}`).join('\n')}\n`
+        : // not a terminal (kubectl exec without -t): one name per line
+          `${names.join('\n')}\n`,
     );
   };
   const files: string[] = [];

@@ -49,6 +49,10 @@ export interface ShellHost {
   isProgram(argv0: string): boolean;
   /** writes to the container log (fd 1 / 2) */
   write(fd: 1 | 2, text: string, at: number): void;
+  /** a program run to completion from exec (nginx -s quit, redis-cli ping); undefined = not simulated */
+  runProgram?(argv: string[]): { stdout: string; stderr: string; exitCode: number } | undefined;
+  /** killall -0 NAME: is a process of that name running in the container? */
+  running?(name: string): boolean;
 }
 
 export type Outcome =
@@ -158,7 +162,10 @@ export class Interp {
     let stdout = '';
     const host: ShellHost = {
       ...this.host,
-      write: (fd, text, at) => (fd === 1 && captureOut ? (stdout += text) : this.host.write(fd, text, at)),
+      write: (fd, text, at) => {
+        if (fd === 1 && captureOut) stdout += text;
+        else this.host.write(fd, text, at);
+      },
     };
     const out = new Interp(child, host, true).run(Number.POSITIVE_INFINITY, 20000);
     if (!captureOut) {
@@ -217,7 +224,7 @@ export class Interp {
         case 'fi': {
           const env = this.expandEnv();
           const items = ins.items ? ins.items.flatMap((w) => expandWord(w, env)) : [...(s.args ?? [])];
-          (s.loops ??= []).push({ items, i: 0 });
+          s.loops = [...(s.loops ?? []), { items, i: 0 }];
           break;
         }
         case 'fn': {
@@ -383,10 +390,10 @@ export class Interp {
       assign: (n, v) => assign(s, n, v),
       unset: (n) => {
         if (s.vars) delete s.vars[n];
-        if (!s.unset?.includes(n)) (s.unset ??= []).push(n);
+        if (!s.unset?.includes(n)) s.unset = [...(s.unset ?? []), n];
       },
       exportVar: (n) => {
-        if (!s.exported?.includes(n)) (s.exported ??= []).push(n);
+        if (!s.exported?.includes(n)) s.exported = [...(s.exported ?? []), n];
       },
       stdin: st.stdin,
       out: (t) => this.emit(st, 1, t),
@@ -406,7 +413,25 @@ export class Interp {
     if (b) return b(argv.slice(1), io);
     const available = name.includes('/') ? host.hasTool(name) || host.hasTool(base) : host.hasTool(name);
     if (available) {
-      if (host.isProgram(name)) return { code: 0, exec: argv };
+      if (host.isProgram(name)) {
+        // inside exec there is no process to hand over to: the program runs and returns
+        if (!this.sync || !host.runProgram) return { code: 0, exec: argv };
+        const r = host.runProgram(argv);
+        if (!r) {
+          io.err(`${s.sh}: ${name}: not simulated in the playground\n`);
+          return { code: 127 };
+        }
+        io.out(r.stdout);
+        io.err(r.stderr);
+        return { code: r.exitCode };
+      }
+      if ((base === 'killall' || base === 'pidof' || base === 'pgrep') && host.running) {
+        const target = argv.filter((a) => !a.startsWith('-')).slice(1)[0] ?? '';
+        const up = host.running(target);
+        if (!up && base === 'killall') io.err(`killall: ${target}: no process killed\n`);
+        if (up && base !== 'killall') io.out('1\n');
+        return { code: up ? 0 : 1 };
+      }
       if (['sh', 'ash', 'dash', 'bash'].includes(base)) {
         const c = argv.indexOf('-c');
         if (c < 0) return { code: 0 };
