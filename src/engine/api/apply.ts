@@ -113,6 +113,14 @@ function applyDocument(api: Api, doc: ParsedDocument, opts: ApplyOptions, out: A
     fail({ message: `unable to decode "STDIN": Object 'Kind' is missing in '${JSON.stringify(obj)}'` });
     return;
   }
+  // A v1 List (what `kubectl get -o yaml` prints) applies each of its items.
+  if (obj.kind === 'List' && obj.apiVersion === 'v1' && Array.isArray(obj.items)) {
+    obj.items.forEach((item: unknown, i: number) => {
+      const locate: ParsedDocument['locate'] = (path) => doc.locate(['items', i, ...path]);
+      applyDocument(api, { ...doc, value: item, ...(doc.locate(['items', i]) ?? {}), locate }, opts, out);
+    });
+    return;
+  }
   const meta = typeof obj.metadata === 'object' && obj.metadata !== null ? obj.metadata : {};
   const info = lookupKindVersion(obj.kind, obj.apiVersion ?? '');
   if (!info) {

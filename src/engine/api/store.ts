@@ -18,6 +18,13 @@ export interface WatchEvent {
 
 export type Watcher = (event: WatchEvent) => void;
 
+/** What a batch of writes changed, squashed per object (tldraw's RecordsDiff shape). */
+export interface StoreDiff {
+  added: Record<string, KubeObject>;
+  updated: Record<string, [before: KubeObject, after: KubeObject]>;
+  removed: Record<string, KubeObject>;
+}
+
 export function objectKey(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;
 }
@@ -122,6 +129,21 @@ export class Store {
     };
   }
 
+  /**
+   * Runs `fn` and returns the diff of every write it made: an object added then changed
+   * is one addition, one changed twice is one update from the first before to the last after.
+   */
+  record(fn: () => void): StoreDiff {
+    const diff: StoreDiff = { added: {}, updated: {}, removed: {} };
+    const stop = this.watch((ev) => squash(diff, ev));
+    try {
+      fn();
+    } finally {
+      stop();
+    }
+    return diff;
+  }
+
   resourceVersion(): number {
     return this.rv;
   }
@@ -151,6 +173,25 @@ export class Store {
 
   private emit(ev: WatchEvent): void {
     for (const w of this.watchers) w(ev);
+  }
+}
+
+function squash(diff: StoreDiff, ev: WatchEvent): void {
+  const key = keyOf(ev.object);
+  if (ev.type === 'ADDED') {
+    if (diff.removed[key]) {
+      diff.updated[key] = [diff.removed[key], ev.object];
+      delete diff.removed[key];
+    } else diff.added[key] = ev.object;
+  } else if (ev.type === 'MODIFIED') {
+    if (diff.added[key]) diff.added[key] = ev.object;
+    else diff.updated[key] = [diff.updated[key]?.[0] ?? (ev.old as KubeObject), ev.object];
+  } else {
+    if (diff.added[key]) delete diff.added[key];
+    else {
+      diff.removed[key] = diff.updated[key]?.[0] ?? ev.object;
+      delete diff.updated[key];
+    }
   }
 }
 
