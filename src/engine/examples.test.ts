@@ -1,7 +1,8 @@
 // The kubernetes.io example manifests (../shared/k8s-examples, see INDEX.md) applied to a
 // fresh cluster, each asserting the outcome its page describes. Only kinds the engine
-// serves today are here; the rest join as their kinds arrive.
-import { readFileSync } from 'node:fs';
+// serves today (Pod, Namespace) run; the rest are listed as skipped with the kind they
+// wait for, and a guard keeps this list in step with INDEX.md.
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Cluster, createCluster } from './index';
@@ -32,7 +33,76 @@ function label(c: Cluster, node: string, key: string, value: string) {
   expect(r.exitCode, r.stderr).toBe(0);
 }
 
-describe('kubernetes.io examples', () => {
+/** Pod/Namespace examples that need a kind the engine does not serve yet. */
+const WAITING_FOR: Record<string, string> = {
+  'pods__pod-configmap-envFrom.yaml': 'ConfigMap (configmap-multikeys first)',
+  'pods__pod-single-configmap-env-variable.yaml': 'ConfigMap (special-config with special.how)',
+  'pods__inject__secret-pod.yaml': 'Secret (test-secret first)',
+  'pods__inject__secret-envars-pod.yaml': 'Secret (test-secret first)',
+  'admin__resource__quota-mem-cpu-pod.yaml': 'ResourceQuota (mem-cpu-demo decides the outcome)',
+  'admin__resource__quota-mem-cpu-pod-2.yaml': 'ResourceQuota (the Forbidden: exceeded quota refusal)',
+  'admin__resource__memory-defaults-pod.yaml': 'LimitRange (mem-limit-range fills the requests and limits)',
+  'pods__storage__pv-pod.yaml': 'PersistentVolume and PersistentVolumeClaim (task-pv-claim)',
+};
+
+/** Namespaces the pages create before applying (INDEX.md "Things a test has to set up"). */
+const NEEDS_NAMESPACE: Record<string, string> = {
+  'pods__qos__qos-pod.yaml': 'qos-example',
+  'pods__qos__qos-pod-3.yaml': 'qos-example',
+  'pods__resource__cpu-request-limit.yaml': 'cpu-example',
+};
+
+/** The INDEX.md rows: file → kinds. */
+function indexRows(): { file: string; kinds: string[] }[] {
+  const rows: { file: string; kinds: string[] }[] = [];
+  for (const line of readFileSync(resolve(EXAMPLES, 'INDEX.md'), 'utf8').split('\n')) {
+    const cells = line.split('|').map((x) => x.trim());
+    if (cells.length > 5 && cells[1].endsWith('.yaml'))
+      rows.push({ file: cells[1], kinds: cells[4].split(',').map((k) => k.trim()) });
+  }
+  return rows;
+}
+
+const SERVED = new Set(['Pod', 'Namespace']);
+const rows = indexRows();
+const covered = rows.filter((r) => r.kinds.every((k) => SERVED.has(k)));
+
+describe('kubernetes.io examples: the API accepts each one (apply outcome)', () => {
+  it('INDEX.md lists every file in the folder', () => {
+    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
+    expect(rows.map((r) => r.file).sort()).toEqual(files.sort());
+  });
+
+  for (const { file, kinds } of covered) {
+    const waiting = WAITING_FOR[file];
+    if (waiting) {
+      it.skip(`${file}: waits for ${waiting}`, () => {});
+      continue;
+    }
+    it(`${file}: every document is created, defaulted and validated (${kinds.join(', ')})`, () => {
+      const c = createCluster();
+      const ns = NEEDS_NAMESPACE[file];
+      if (ns) applyOk(c, `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n`);
+      const r = applyOk(c, example(file));
+      expect(r.results.length).toBeGreaterThan(0);
+      for (const item of r.results) {
+        expect(item.action).toBe('created');
+        const obj = c.get(item.kind, item.name, item.namespace);
+        expect(obj?.metadata.uid).toBeTruthy();
+        if (item.kind === 'Pod') expect(obj?.status.phase).toBe('Pending');
+        if (item.kind === 'Namespace') expect(obj?.status.phase).toBe('Active');
+      }
+      // applying the same page again changes nothing
+      expect(c.apply(example(file)).results.every((x) => x.action === 'unchanged')).toBe(true);
+    });
+  }
+
+  for (const { file, kinds } of rows.filter((r) => !r.kinds.every((k) => SERVED.has(k)))) {
+    it.skip(`${file}: waits for ${kinds.filter((k) => !SERVED.has(k)).join(', ')}`, () => {});
+  }
+});
+
+describe('kubernetes.io examples: the outcome each page describes', () => {
   it('pods/pod-nginx.yaml: Pending until a node is labelled disktype=ssd, then runs there', () => {
     const c = createCluster();
     applyOk(c, example('pods__pod-nginx.yaml'));
