@@ -52,12 +52,7 @@ export function describe(inv: Invocation): number {
     }
   }
   if (objects.length === 0 && errors.length === 0) {
-    inv.io.err(
-      noResourcesMessage(
-        inv,
-        requests.map((r) => r.info),
-      ),
-    );
+    inv.io.err(noResourcesMessage(inv));
     return 0;
   }
   inv.io.out(objects.map((o) => (DESCRIBERS[o.kind] ?? describeGeneric)(inv, o)).join('\n\n'));

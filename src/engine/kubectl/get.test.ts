@@ -281,6 +281,41 @@ describe('kubectl get -o', () => {
   });
 });
 
+describe('kubectl get: printGeneric vs the table printers (get.go)', () => {
+  it('only tables say "No resources found"; -o name prints nothing, -o yaml an empty List', () => {
+    const c = cluster();
+    expect(kubectl(c, 'get pods -l app=nope -o name')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(kubectl(c, 'get pods -l app=nope -o yaml').stdout).toBe(
+      'apiVersion: v1\nitems: []\nkind: List\nmetadata:\n  resourceVersion: ""\n',
+    );
+    expect(kubectl(c, 'get pods -l app=nope -o custom-columns=NAME:.metadata.name').stdout).toBe('NAME\n');
+  });
+
+  it('a single missing name prints only the error', () => {
+    expect(kubectl(cluster(), 'get pod nope -o yaml')).toEqual({
+      stdout: '',
+      stderr: 'Error from server (NotFound): pods "nope" not found\n',
+      exitCode: 1,
+    });
+  });
+
+  it('--no-headers drops the blank line between kinds', () => {
+    const c = quietCluster(1);
+    makePod(c, 'web', { status: { phase: 'Pending' } });
+    expect(
+      kubectl(c, 'get pods,ns --no-headers')
+        .stdout.split('\n')
+        .filter((l) => l === '').length,
+    ).toBe(1);
+  });
+
+  it('--show-labels only with tables', () => {
+    expect(kubectl(cluster(), 'get pods --show-labels -o yaml').stderr).toBe(
+      'error: --show-labels option cannot be used with yaml printer\n',
+    );
+  });
+});
+
 describe('kubectl get errors', () => {
   it('an unknown resource type', () => {
     expect(kubectl(cluster(), 'get foo')).toEqual({

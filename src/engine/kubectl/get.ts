@@ -37,6 +37,10 @@ export function get(inv: Invocation): number {
     );
   }
   const format = parseOutput(flagString(p, 'output'));
+  const output = flagString(p, 'output') ?? '';
+  if (flagBool(p, 'show-labels') && output !== '' && output !== 'wide') {
+    throw new KubectlError(`error: --show-labels option cannot be used with ${output} printer`);
+  }
   if (p.args.length === 0) throw new KubectlError(NO_TYPE);
   const requests = parseResourceArgs(p.args);
   const namesGiven = requests.some((r) => r.names.length > 0);
@@ -48,45 +52,36 @@ export function get(inv: Invocation): number {
   if (sortBy) for (const f of fetched) f.objects = sortObjects(f.objects, sortBy);
   const objects = fetched.flatMap((f) => f.objects);
   const errors = fetched.flatMap((f) => f.errors);
+  const oneName = requests.length === 1 && requests[0].names.length === 1;
 
-  if (objects.length > 0 || format.kind !== 'table')
-    io.out(render(inv, format, fetched, namesGiven, requests.length === 1 && requests[0].names.length === 1));
-  if (objects.length === 0 && errors.length === 0 && !namesGiven) {
-    if (format.kind === 'table' || format.kind === 'name' || format.kind === 'custom-columns') {
-      io.err(
-        noResourcesMessage(
-          inv,
-          fetched.map((f) => f.info),
-        ),
-      );
-    }
+  if (objects.length > 0 || format.kind !== 'table') io.out(render(inv, format, fetched, oneName));
+  // Only the human-readable printers (tables, -o wide) say that nothing was found
+  // (get.go Run; the others go through printGeneric and print an empty List instead).
+  if (format.kind === 'table' && objects.length === 0 && errors.length === 0) {
+    io.err(noResourcesMessage(inv));
   }
   for (const e of errors) io.err(e);
   return errors.length > 0 ? 1 : 0;
 }
 
-function render(
-  inv: Invocation,
-  format: OutputFormat,
-  fetched: Fetched[],
-  namesGiven: boolean,
-  oneName: boolean,
-): string {
+function render(inv: Invocation, format: OutputFormat, fetched: Fetched[], oneName: boolean): string {
   const objects = fetched.flatMap((f) => f.objects);
   // A single named object prints as itself; anything else as a List.
   const single = oneName && objects.length === 1;
   const data = single ? objects[0] : asList(objects);
   switch (format.kind) {
     case 'yaml':
-      return objects.length === 0 && namesGiven ? '' : toYaml(data);
+      return objects.length === 0 && oneName ? '' : toYaml(data);
     case 'json':
-      return objects.length === 0 && namesGiven ? '' : toJson(data);
+      return objects.length === 0 && oneName ? '' : toJson(data);
     case 'name':
       return objects.map((o) => `${nameOf(o)}\n`).join('');
     case 'jsonpath':
       return printJsonPath(format.template, data);
     case 'custom-columns':
-      return objects.length === 0 ? '' : printCustomColumns(format.spec, objects, flagBool(inv.p, 'no-headers'));
+      return objects.length === 0 && oneName
+        ? ''
+        : printCustomColumns(format.spec, objects, flagBool(inv.p, 'no-headers'));
     case 'table':
       return tables(inv, fetched, format.wide);
   }
@@ -124,7 +119,8 @@ function tables(inv: Invocation, fetched: Fetched[], wide: boolean): string {
     }
     blocks.push(formatTable(rows));
   }
-  return blocks.join('\n');
+  // A blank line separates the kinds' tables, unless there are no headers.
+  return blocks.join(noHeaders ? '' : '\n');
 }
 
 /** --sort-by=<jsonpath>: numbers numerically, everything else as text; stable. */

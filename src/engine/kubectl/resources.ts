@@ -53,9 +53,11 @@ export function fetchObjects(inv: Invocation, info: KindInfo, names: string[]): 
   return { info, objects, errors };
 }
 
-/** "No resources found in default namespace." or, across namespaces / cluster-scoped, "No resources found". */
-export function noResourcesMessage(inv: Invocation, infos: KindInfo[]): string {
-  const namespaced = infos.some((i) => i.namespaced);
-  if (!namespaced || allNamespaces(inv)) return 'No resources found';
-  return `No resources found in ${namespaceOf(inv)} namespace.`;
+/**
+ * "No resources found in default namespace.", or "No resources found" with -A. kubectl
+ * decides from the flags alone, so a cluster-scoped kind gets the namespace wording too
+ * (get.go Run: allResourcesNamespaced starts as !AllNamespaces).
+ */
+export function noResourcesMessage(inv: Invocation): string {
+  return allNamespaces(inv) ? 'No resources found' : `No resources found in ${namespaceOf(inv)} namespace.`;
 }
