@@ -172,7 +172,10 @@ export function step(p: ProcessState, sandbox: SandboxState, now: number, out = 
   const { spec } = specOf(p);
   if (d.m === 'sh' && d.sh) {
     const sh = d.sh;
-    const outcome = new Interp(sh, shellHost(p, sandbox, spec, out)).run(now, BUDGET);
+    const interp = new Interp(sh, shellHost(p, sandbox, spec, out));
+    let outcome = interp.run(now, BUDGET);
+    // a step that comes late catches up on the sleeps that ended meanwhile
+    for (let i = 0; i < 1000 && outcome.k === 'sleep' && outcome.until <= now; i++) outcome = interp.run(now, BUDGET);
     switch (outcome.k) {
       case 'sleep':
         return { output: out.lines, wakeAt: outcome.until };
