@@ -25,6 +25,12 @@ export interface StoreDiff {
   removed: Record<string, KubeObject>;
 }
 
+/**
+ * Kinds whose REST strategy does not track metadata.generation (real namespaces, nodes
+ * and leases come back without one); every other kind with a spec starts at 1.
+ */
+const NO_GENERATION = new Set(['Namespace', 'Node', 'Lease', 'Event']);
+
 export function objectKey(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;
 }
@@ -75,7 +81,8 @@ export class Store {
         uid: input.metadata.uid || this.rng.uuid(),
         resourceVersion: String(++this.rv),
         creationTimestamp: input.metadata.creationTimestamp || this.clock.timestamp(),
-        generation: input.metadata.generation ?? (input.spec !== undefined ? 1 : undefined),
+        generation:
+          input.metadata.generation ?? (input.spec !== undefined && !NO_GENERATION.has(input.kind) ? 1 : undefined),
       },
     };
     if (obj.metadata.generation === undefined) delete obj.metadata.generation;
