@@ -114,6 +114,19 @@ spec:
   });
 });
 
+describe('--dry-run', () => {
+  it('apply and create say what they would do and change nothing', () => {
+    const c = quietCluster(1);
+    expect(kubectl(c, 'apply --dry-run=client -f -', POD).stdout).toBe('pod/nginx created (dry run)\n');
+    expect(kubectl(c, 'apply --dry-run=server -f -', POD).stdout).toBe('pod/nginx created (server dry run)\n');
+    expect(kubectl(c, 'create --dry-run=client -f -', POD).stdout).toBe('pod/nginx created (dry run)\n');
+    expect(c.get('Pod', 'nginx')).toBeUndefined();
+    expect(kubectl(c, 'apply --dry-run=maybe -f -', POD).stderr).toBe(
+      'error: Invalid dry-run value (maybe). Must be "none", "server", or "client".\n',
+    );
+  });
+});
+
 describe('kubectl create -f -', () => {
   it('creates, and refuses what exists', () => {
     const c = quietCluster(1);

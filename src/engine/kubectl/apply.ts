@@ -5,20 +5,26 @@
  * create refuses objects that already exist.
  */
 import { parseAllDocuments } from 'yaml';
-import type { ApplyResult } from '../api/apply';
+import { type ApplyResult, applyManifests } from '../api/apply';
 import { ApiError } from '../api/errors';
 import { lookupKind, lookupKindVersion, resourceRef } from '../api/kinds';
 import type { KubeObject } from '../api/types';
 import { flagString } from './args';
 import type { Invocation } from './cmd';
+import { dryRunOf, dryRunSuffix } from './dryrun';
 import { apiErrorText, KubectlError, reasonOf } from './errors';
 import { readSource, type Source } from './source';
 
 export function apply(inv: Invocation): number {
   const src = requireSource(inv, 'apply');
   const ns = flagString(inv.p, 'namespace');
-  const result = inv.cluster.apply(src.text, ns ? { namespace: ns } : undefined);
-  return report(inv, src, result, 'apply');
+  const dry = dryRunOf(inv.p);
+  // A dry run goes through the same pipeline (validation included) without persisting.
+  const result =
+    dry === 'none'
+      ? inv.cluster.apply(src.text, ns ? { namespace: ns } : undefined)
+      : applyManifests(inv.cluster.core.api, src.text, { namespace: ns, dryRun: true });
+  return report(inv, src, result, 'apply', dryRunSuffix(dry));
 }
 
 export function create(inv: Invocation): number {
@@ -28,6 +34,7 @@ export function create(inv: Invocation): number {
   if (!docs) return report(inv, src, inv.cluster.apply(src.text), 'create');
   const result: ApplyResult = { ok: true, results: [], errors: [], warnings: [] };
   const ns = flagString(inv.p, 'namespace');
+  const dry = dryRunOf(inv.p);
   for (const { obj, line } of docs) {
     const o = obj as KubeObject;
     if (!o || typeof o !== 'object' || !o.kind || !o.apiVersion || !lookupKindVersion(o.kind, o.apiVersion)) {
@@ -39,7 +46,7 @@ export function create(inv: Invocation): number {
     o.metadata = { ...(o.metadata ?? {}) } as KubeObject['metadata'];
     if (info?.namespaced && !o.metadata.namespace && ns) o.metadata.namespace = ns;
     try {
-      const { object, warnings } = inv.cluster.core.api.createWithWarnings(o);
+      const { object, warnings } = inv.cluster.core.api.createWithWarnings(o, { dryRun: dry !== 'none' });
       for (const w of warnings) result.warnings.push({ message: w, line });
       result.results.push({
         kind: object.kind,
@@ -53,7 +60,7 @@ export function create(inv: Invocation): number {
     }
   }
   result.ok = result.errors.length === 0;
-  return report(inv, src, result, 'create');
+  return report(inv, src, result, 'create', dryRunSuffix(dry));
 }
 
 function requireSource(inv: Invocation, verb: string): Source {
@@ -86,12 +93,12 @@ function splitDocuments(text: string): { obj: unknown; line: number }[] | undefi
   return out;
 }
 
-function report(inv: Invocation, src: Source, result: ApplyResult, verb: 'apply' | 'create'): number {
+function report(inv: Invocation, src: Source, result: ApplyResult, verb: 'apply' | 'create', suffix = ''): number {
   for (const w of result.warnings) inv.io.err(`Warning: ${w.message}`);
   for (const r of result.results) {
     const info = lookupKind(r.kind);
     const ref = info ? resourceRef(info, r.name) : `${r.kind.toLowerCase()}/${r.name}`;
-    inv.io.out(`${ref} ${r.action}\n`);
+    inv.io.out(`${ref} ${r.action}${suffix}\n`);
   }
   // The YAML decoder stops at the first syntax error, so kubectl reports only that one.
   const errors = result.errors[0]?.message.startsWith('error parsing YAML: ')

@@ -76,6 +76,14 @@ describe('kubectl delete', () => {
     expect(r.stderr).toBe('Error from server (NotFound): error when deleting "STDIN": pods "zz" not found\n');
   });
 
+  it('--dry-run keeps the object', () => {
+    const c = cluster();
+    expect(kubectl(c, 'delete pod a --dry-run=server').stdout).toBe(
+      'pod "a" deleted from default namespace (server dry run)\n',
+    );
+    expect(c.get('Pod', 'a')?.metadata.deletionTimestamp).toBeUndefined();
+  });
+
   it('cluster-scoped objects have no namespace in the line', () => {
     const c = quietCluster(2);
     expect(kubectl(c, 'delete node node-2').stdout).toBe('node "node-2" deleted\n');

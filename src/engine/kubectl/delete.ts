@@ -9,6 +9,7 @@ import { type KindInfo, lookupKind } from '../api/kinds';
 import type { PropagationPolicy } from '../api/types';
 import { flagBool, flagInt, flagString, hasFlag, parseResourceArgs } from './args';
 import { type Invocation, namespaceOf } from './cmd';
+import { dryRunOf, dryRunSuffix } from './dryrun';
 import { KubectlError, reasonOf } from './errors';
 import { fetchObjects } from './resources';
 import { readSource } from './source';
@@ -73,12 +74,18 @@ export function del(inv: Invocation): number {
       return 0;
     }
   }
+  const dry = dryRunOf(p);
   const opts = {
     ...(policy ? { propagationPolicy: policy } : {}),
     ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
   };
   for (const t of targets) {
-    const res = inv.cluster.delete(t.info.kind, t.name, t.namespace, opts);
+    const res =
+      dry === 'none'
+        ? inv.cluster.delete(t.info.kind, t.name, t.namespace, opts)
+        : inv.cluster.get(t.info.kind, t.name, t.namespace)
+          ? { ok: true, errors: [] }
+          : { ok: false, errors: [{ message: `${t.info.plural} "${t.name}" not found` }] };
     if (!res.ok) {
       const msg = res.errors[0]?.message ?? 'unknown error';
       const where = source ? `error when deleting "${source}": ` : '';
@@ -87,9 +94,8 @@ export function del(inv: Invocation): number {
     }
     const kind = t.info.group ? `${t.info.singular}.${t.info.group}` : t.info.singular;
     const op = grace === 0 ? 'force deleted' : 'deleted';
-    io.out(
-      t.info.namespaced ? `${kind} "${t.name}" ${op} from ${t.namespace} namespace\n` : `${kind} "${t.name}" ${op}\n`,
-    );
+    const where = t.info.namespaced ? ` from ${t.namespace} namespace` : '';
+    io.out(`${kind} "${t.name}" ${op}${where}${dryRunSuffix(dry)}\n`);
   }
   for (const e of errors) io.err(e);
   return errors.length > 0 ? 1 : 0;

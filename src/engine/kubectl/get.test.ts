@@ -210,6 +210,9 @@ describe('kubectl get other kinds', () => {
   it('several kinds: one table each, names prefixed with the kind', () => {
     const c = quietCluster(1);
     makePod(c, 'web', { status: { phase: 'Pending' } });
+    expect(kubectl(c, 'get all').stdout).toBe(
+      'NAME      READY   STATUS    RESTARTS   AGE\npod/web   0/1     Pending   0          0s\n',
+    );
     const out = kubectl(c, 'get pods,nodes').stdout;
     expect(out).toBe(
       [
@@ -334,6 +337,12 @@ describe('kubectl get errors', () => {
   it('an unknown flag', () => {
     expect(kubectl(cluster(), 'get pods --x').stderr).toBe(
       "error: unknown flag: --x\nSee 'kubectl get --help' for usage.\n",
+    );
+  });
+
+  it('a name with -A', () => {
+    expect(kubectl(cluster(), 'get pod web -A').stderr).toBe(
+      'error: a resource cannot be retrieved by name across all namespaces\n',
     );
   });
 

@@ -47,6 +47,9 @@ export function get(inv: Invocation): number {
   if (namesGiven && (flagString(p, 'selector') ?? '') !== '') {
     throw new KubectlError('error: name cannot be provided when a selector is specified');
   }
+  if (namesGiven && allNamespaces(inv)) {
+    throw new KubectlError('error: a resource cannot be retrieved by name across all namespaces');
+  }
   const fetched = requests.map((r) => fetchObjects(inv, r.info, r.names));
   const sortBy = flagString(p, 'sort-by');
   if (sortBy) for (const f of fetched) f.objects = sortObjects(f.objects, sortBy);
@@ -89,7 +92,10 @@ function render(inv: Invocation, format: OutputFormat, fetched: Fetched[], oneNa
 
 function tables(inv: Invocation, fetched: Fetched[], wide: boolean): string {
   const nonEmpty = fetched.filter((f) => f.objects.length > 0);
-  const showKind = flagBool(inv.p, 'show-kind') || new Set(nonEmpty.map((f) => f.info.kind)).size > 1;
+  const showKind =
+    flagBool(inv.p, 'show-kind') ||
+    multipleTypesRequested(inv.p.args) ||
+    new Set(nonEmpty.map((f) => f.info.kind)).size > 1;
   const noHeaders = flagBool(inv.p, 'no-headers');
   const showLabels = flagBool(inv.p, 'show-labels');
   const labelColumns = flagArray(inv.p, 'label-columns')
@@ -143,4 +149,16 @@ function sortObjects(objects: KubeObject[], expr: string): KubeObject[] {
     return sa < sb ? -1 : sa > sb ? 1 : a.i - b.i;
   });
   return keyed.map((k) => k.o);
+}
+
+/**
+ * resource.MultipleTypesRequested: `all`, `pods,nodes` or `pod/a node/b` ask for kind
+ * prefixes even when only one kind has objects to show.
+ */
+function multipleTypesRequested(args: string[]): boolean {
+  if (args.length === 0) return false;
+  const types = new Set<string>();
+  if (args.some((a) => a.includes('/'))) for (const a of args) types.add(a.split('/')[0]);
+  else for (const t of args[0].split(',')) if (t !== '') types.add(t);
+  return types.has('all') || types.size > 1;
 }
