@@ -13,7 +13,7 @@ import { bootstrapCluster, type NodeSpec, normalizeNodes } from './cluster-shape
 import { allControllers } from './controllers';
 import type { ControllerContext } from './controllers/context';
 import { ControllerManager, HOT_LOOP_LIMIT, INSTANT_RECONCILE_LIMIT } from './controllers/manager';
-import { EventRecorder, newRecorderState, type RecorderState } from './events/recorder';
+import { EventRecorder, type RecorderJson } from './events/recorder';
 import { machines } from './kubelet/machines';
 import { Clock } from './sim/clock';
 import { advance as advanceLoop } from './sim/loop';
@@ -66,14 +66,7 @@ export class ClusterCore {
     this.rng = new Rng(options.seed);
     this.store = new StoreImpl(this.clock, this.rng);
     this.api = new Api(this.store, this.clock, this.rng, this.timings);
-    this.events = new EventRecorder(this.store, this.clock, () => {
-      let st = this.state[RECORDER_STATE] as RecorderState | undefined;
-      if (!st) {
-        st = newRecorderState();
-        this.state[RECORDER_STATE] = st;
-      }
-      return st;
-    });
+    this.events = new EventRecorder(this.store, this.clock);
     this.manager = new ControllerManager(this.store, (c) => this.context(c.name));
     for (const c of allControllers()) this.manager.register(c);
   }
@@ -148,19 +141,28 @@ export class ClusterCore {
       store: this.store.dump(),
       timers: this.timers.toJSON(),
       queue: this.manager.dumpQueue(),
-      state: this.state,
+      state: { ...this.state, [RECORDER_STATE]: this.events.toJSON() },
     }) as ClusterSnapshot;
   }
 
   load(s: ClusterSnapshot): void {
     const data = structuredClone(s);
+    // The recorder's caches are checked as they load, so load them before anything else.
+    const { [RECORDER_STATE]: recorder, ...state } = data.state;
+    if (recorder !== undefined) {
+      try {
+        this.events.load(recorder as RecorderJson, `snapshot.state.${RECORDER_STATE}`);
+      } catch (e) {
+        throw new Error(`restoreCluster: ${(e as Error).message}`);
+      }
+    }
     this.clock.set(data.now);
     this.rng.setState(data.rng);
     this.store.load(data.store);
     const timers = TimerQueue.fromJSON(data.timers);
     Object.assign(this.timers, timers);
     this.manager.loadQueue(data.queue);
-    this.state = data.state as Record<string, object>;
+    this.state = state as Record<string, object>;
   }
 }
 

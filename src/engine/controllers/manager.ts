@@ -32,9 +32,14 @@ interface QueueItem {
   key: string;
 }
 
+interface Queued extends QueueItem {
+  /** controller NUL key: the de-duplication and hot-loop counter key */
+  id: string;
+}
+
 export class ControllerManager {
   private controllers = new Map<string, Controller>();
-  private queue: QueueItem[] = [];
+  private queue: Queued[] = [];
   private head = 0;
   private queued = new Set<string>();
   private runsAtInstant = new Map<string, number>();
@@ -73,7 +78,7 @@ export class ControllerManager {
     const id = `${controller}\u0000${key}`;
     if (this.queued.has(id)) return;
     this.queued.add(id);
-    this.queue.push({ controller, key });
+    this.queue.push({ controller, key, id });
   }
 
   pending(): number {
@@ -89,7 +94,7 @@ export class ControllerManager {
     }
     while (this.head < this.queue.length) {
       const item = this.queue[this.head++];
-      const id = `${item.controller}\u0000${item.key}`;
+      const id = item.id;
       this.queued.delete(id);
       if (++this.runsThisInstant > INSTANT_RECONCILE_LIMIT) {
         // Runaway at this instant: drop what is left and report (once) the key that was next.
@@ -122,7 +127,7 @@ export class ControllerManager {
 
   /** Pending queue entries, for snapshots. */
   dumpQueue(): QueueItem[] {
-    return this.queue.slice(this.head).map((q) => ({ ...q }));
+    return this.queue.slice(this.head).map((q) => ({ controller: q.controller, key: q.key }));
   }
 
   loadQueue(items: QueueItem[]): void {

@@ -12,9 +12,9 @@
  *    token per 5 minutes) drops writes beyond that. The count in step 2 still goes up,
  *    so the next write that gets through carries the true count, as upstream.
  *
- * Upstream keeps these in LRU caches of 4096 entries in memory; here they are plain
- * JSON (insertion order = recency) so a snapshot carries them and a restored cluster
- * correlates exactly as the original would.
+ * Upstream keeps these in LRU caches of 4096 entries in memory; so does this, on Maps,
+ * and a snapshot carries them (toJSON/load) so a restored cluster correlates exactly
+ * as the original would.
  */
 
 /** maxLruCacheEntries */
@@ -46,114 +46,149 @@ export interface EventFields {
   message: string;
 }
 
-export interface CorrelatorState {
-  /** EventLogger: event key → the Event object it was written as */
-  logs: Record<string, { name: string; count: number; firstTimestamp: string }>;
-  /** EventAggregator: aggregate key → distinct messages (oldest first) and when the last came */
-  aggregates: Record<string, { messages: string[]; last: number }>;
-  /** spam filter: source + object → token bucket */
-  spam: Record<string, { tokens: number; last: number }>;
-  /** entry counts of the three caches (kept so the LRU cap costs nothing per event) */
-  sizes: { logs: number; aggregates: number; spam: number };
+/** An LRU cache on a Map: iteration order is recency, oldest first. */
+class Lru<V> {
+  readonly map = new Map<string, V>();
+
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v === undefined) return undefined;
+    this.map.delete(key);
+    this.map.set(key, v);
+    return v;
+  }
+
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > CACHE_SIZE) this.map.delete(this.map.keys().next().value as string);
+  }
 }
 
-type CacheName = 'logs' | 'aggregates' | 'spam';
+export interface LogEntry {
+  name: string;
+  count: number;
+  firstTimestamp: string;
+}
+export interface AggregateEntry {
+  messages: string[];
+  last: number;
+}
+export interface SpamEntry {
+  tokens: number;
+  last: number;
+}
 
-export function newCorrelatorState(): CorrelatorState {
-  return { logs: {}, aggregates: {}, spam: {}, sizes: { logs: 0, aggregates: 0, spam: 0 } };
+/** The caches as JSON: [key, value] pairs, least recently used first. */
+export interface CorrelatorJson {
+  logs: [string, LogEntry][];
+  aggregates: [string, AggregateEntry][];
+  spam: [string, SpamEntry][];
 }
 
 export interface Correlated {
   /** the event as it should be written (message may be the combined form) */
   message: string;
-  /** the key its observation is kept under */
-  key: string;
-  /** an earlier observation: write an update of that Event */
-  previous?: { name: string; count: number; firstTimestamp: string };
+  /** the Event object it is written as: a new name with count 1, or an earlier one's name, count + 1 */
+  observation: LogEntry;
+  /** an earlier observation exists: write an update of that Event */
+  isUpdate: boolean;
   /** dropped by the spam filter: write nothing */
   skip: boolean;
 }
 
-function objectPart(e: EventFields): string[] {
+const SEP = '\u0000';
+
+function objectPart(e: EventFields): string {
   const o = e.involvedObject;
-  return [e.source.component, e.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.apiVersion ?? ''];
+  return `${e.source.component}${SEP}${e.source.host ?? ''}${SEP}${o.kind}${SEP}${o.namespace ?? ''}${SEP}${o.name}${SEP}${o.uid ?? ''}${SEP}${o.apiVersion ?? ''}`;
 }
 
 /** getEventKey */
-export function eventKey(e: EventFields): string {
-  return [...objectPart(e), e.involvedObject.fieldPath ?? '', e.type, e.reason, e.message].join('\u0000');
+export function eventKey(e: EventFields, object = objectPart(e)): string {
+  return `${object}${SEP}${e.involvedObject.fieldPath ?? ''}${SEP}${e.type}${SEP}${e.reason}${SEP}${e.message}`;
 }
 
 /** EventAggregatorByReasonFunc: the aggregate key (everything but the message). */
-export function aggregateKey(e: EventFields): string {
-  return [...objectPart(e), e.type, e.reason].join('\u0000');
+export function aggregateKey(e: EventFields, object = objectPart(e)): string {
+  return `${object}${SEP}${e.type}${SEP}${e.reason}`;
 }
 
 /** getSpamKey */
 export function spamKey(e: EventFields): string {
-  return objectPart(e).join('\u0000');
+  return objectPart(e);
 }
 
-/** Map.get with LRU touch: re-inserting moves the key to the newest end. */
-function touch<T>(cache: Record<string, T>, key: string): T | undefined {
-  const v = cache[key];
-  if (v === undefined) return undefined;
-  delete cache[key];
-  cache[key] = v;
-  return v;
-}
+export class Correlator {
+  private logs = new Lru<LogEntry>();
+  private aggregates = new Lru<AggregateEntry>();
+  private spam = new Lru<SpamEntry>();
 
-function put<K extends CacheName>(s: CorrelatorState, name: K, key: string, value: CorrelatorState[K][string]): void {
-  const cache = s[name] as Record<string, unknown>;
-  if (key in cache) delete cache[key];
-  else s.sizes[name]++;
-  cache[key] = value;
-  if (s.sizes[name] <= CACHE_SIZE) return;
-  // Full: the least recently used entry (the first in insertion order) goes.
-  for (const k in cache) {
-    delete cache[k];
-    s.sizes[name]--;
-    break;
+  /**
+   * EventCorrelator.EventCorrelate. `timestamp` is the event's time as written
+   * (second precision), kept as firstTimestamp of a new observation.
+   */
+  correlate(e: EventFields, now: number, newName: () => string, timestamp: string): Correlated {
+    const object = objectPart(e);
+    const { message, key } = this.aggregate(e, now, object);
+    const previous = this.logs.get(key);
+    const observation = previous
+      ? { name: previous.name, count: previous.count + 1, firstTimestamp: previous.firstTimestamp }
+      : { name: newName(), count: 1, firstTimestamp: timestamp };
+    this.logs.set(key, observation);
+    const skip = !this.spamAllows(object, now);
+    return { message, observation, isUpdate: previous !== undefined, skip };
   }
-}
 
-/** EventAggregator.EventAggregate: the message to write and the key to observe it under. */
-function aggregate(s: CorrelatorState, e: EventFields, now: number): { message: string; key: string } {
-  const aKey = aggregateKey(e);
-  let record = touch(s.aggregates, aKey);
-  if (!record || now - record.last > AGGREGATE_INTERVAL_MS) record = { messages: [], last: now };
-  const messages = record.messages.includes(e.message) ? record.messages : [...record.messages, e.message];
-  record = { messages, last: now };
-  if (messages.length < AGGREGATE_MAX_EVENTS) {
-    put(s, 'aggregates', aKey, record);
-    return { message: e.message, key: eventKey(e) };
+  /** EventAggregator.EventAggregate: the message to write and the key to observe it under. */
+  private aggregate(e: EventFields, now: number, object: string): { message: string; key: string } {
+    const aKey = aggregateKey(e, object);
+    let record = this.aggregates.get(aKey);
+    if (!record || now - record.last > AGGREGATE_INTERVAL_MS) record = { messages: [], last: now };
+    const messages = record.messages.includes(e.message) ? record.messages : [...record.messages, e.message];
+    if (messages.length < AGGREGATE_MAX_EVENTS) {
+      this.aggregates.set(aKey, { messages, last: now });
+      return { message: e.message, key: eventKey(e, object) };
+    }
+    // Upstream pops an arbitrary message (PopAny); the oldest keeps replays deterministic.
+    this.aggregates.set(aKey, { messages: messages.slice(1), last: now });
+    return { message: COMBINED_PREFIX + e.message, key: aKey };
   }
-  // Upstream pops an arbitrary message (PopAny); the oldest keeps replays deterministic.
-  put(s, 'aggregates', aKey, { messages: messages.slice(1), last: now });
-  return { message: COMBINED_PREFIX + e.message, key: aKey };
-}
 
-/** Token bucket TryAccept, refilled at SPAM_QPS up to SPAM_BURST (starts full). */
-function spamAllows(s: CorrelatorState, e: EventFields, now: number): boolean {
-  const key = spamKey(e);
-  const b = touch(s.spam, key) ?? { tokens: SPAM_BURST, last: now };
-  const tokens = Math.min(SPAM_BURST, b.tokens + ((now - b.last) / 1000) * SPAM_QPS);
-  const ok = tokens >= 1;
-  put(s, 'spam', key, { tokens: ok ? tokens - 1 : tokens, last: now });
-  return ok;
-}
+  /** Token bucket TryAccept, refilled at SPAM_QPS up to SPAM_BURST (starts full). */
+  private spamAllows(key: string, now: number): boolean {
+    const b = this.spam.get(key) ?? { tokens: SPAM_BURST, last: now };
+    const tokens = Math.min(SPAM_BURST, b.tokens + ((now - b.last) / 1000) * SPAM_QPS);
+    const ok = tokens >= 1;
+    this.spam.set(key, { tokens: ok ? tokens - 1 : tokens, last: now });
+    return ok;
+  }
 
-/**
- * EventCorrelator.EventCorrelate. `timestamp` is the event's time as written
- * (second precision), kept as firstTimestamp of a new observation.
- */
-export function correlate(s: CorrelatorState, e: EventFields, now: number, newName: () => string, timestamp: string) {
-  const { message, key } = aggregate(s, e, now);
-  const previous = touch(s.logs, key);
-  const observation = previous
-    ? { name: previous.name, count: previous.count + 1, firstTimestamp: previous.firstTimestamp }
-    : { name: newName(), count: 1, firstTimestamp: timestamp };
-  put(s, 'logs', key, observation);
-  const skip = !spamAllows(s, e, now);
-  return { message, key, previous, skip, observation } satisfies Correlated & { observation: unknown };
+  toJSON(): CorrelatorJson {
+    const pairs = <V>(l: Lru<V>) => [...l.map.entries()].map(([k, v]) => [k, structuredClone(v)] as [string, V]);
+    return { logs: pairs(this.logs), aggregates: pairs(this.aggregates), spam: pairs(this.spam) };
+  }
+
+  /** Loads toJSON() output; throws a plain Error naming the bad field. */
+  load(data: CorrelatorJson, path: string): void {
+    const fill = <V>(l: Lru<V>, list: unknown, name: string, check: (v: any) => boolean) => {
+      if (!Array.isArray(list)) throw new Error(`${path}.${name} must be an array`);
+      l.map.clear();
+      for (const [i, pair] of list.entries()) {
+        if (!Array.isArray(pair) || typeof pair[0] !== 'string' || !check(pair[1])) {
+          throw new Error(`${path}.${name}[${i}] is not a [key, entry] pair`);
+        }
+        l.map.set(pair[0], structuredClone(pair[1]));
+      }
+    };
+    const isNum = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+    fill(
+      this.logs,
+      data.logs,
+      'logs',
+      (v) => typeof v?.name === 'string' && isNum(v.count) && typeof v.firstTimestamp === 'string',
+    );
+    fill(this.aggregates, data.aggregates, 'aggregates', (v) => Array.isArray(v?.messages) && isNum(v.last));
+    fill(this.spam, data.spam, 'spam', (v) => isNum(v?.tokens) && isNum(v.last));
+  }
 }

@@ -10,7 +10,7 @@ import type { Store } from '../api/store';
 import type { KubeEvent, KubeObject } from '../api/types';
 import type { Clock } from '../sim/clock';
 import { EPOCH_MS } from '../sim/clock';
-import { type CorrelatorState, correlate, type EventFields, newCorrelatorState } from './correlator';
+import { Correlator, type CorrelatorJson, type EventFields } from './correlator';
 
 export interface EventSource {
   component: string;
@@ -22,22 +22,21 @@ export interface RecordOptions {
   fieldPath?: string;
 }
 
-/** The recorder's whole memory, plain JSON carried by snapshots. */
-export interface RecorderState extends CorrelatorState {
+/** The recorder's whole memory as JSON, carried by snapshots. */
+export interface RecorderJson extends CorrelatorJson {
   /** sim ms of the last event name handed out, and how many were handed out in that ms */
   nameMs: number;
   nameSeq: number;
 }
 
-export function newRecorderState(): RecorderState {
-  return { ...newCorrelatorState(), nameMs: -1, nameSeq: 0 };
-}
-
 export class EventRecorder {
+  private correlator = new Correlator();
+  private nameMs = -1;
+  private nameSeq = 0;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly state: () => RecorderState,
   ) {}
 
   normal(source: EventSource, obj: KubeObject, reason: string, message: string, opts?: RecordOptions): void {
@@ -56,7 +55,6 @@ export class EventRecorder {
     message: string,
     opts: RecordOptions = {},
   ): void {
-    const s = this.state();
     const now = this.clock.now();
     const timestamp = this.clock.timestamp();
     // ref.GetReference: events about cluster-scoped objects land in "default".
@@ -68,9 +66,9 @@ export class EventRecorder {
       reason,
       message,
     };
-    const c = correlate(s, fields, now, () => this.newName(obj.metadata.name), timestamp);
+    const c = this.correlator.correlate(fields, now, () => this.newName(obj.metadata.name), timestamp);
     if (c.skip) return;
-    const existing = c.previous
+    const existing = c.isUpdate
       ? (this.store.get('Event', fields.namespace, c.observation.name) as KubeEvent | undefined)
       : undefined;
     if (existing) {
@@ -104,22 +102,28 @@ export class EventRecorder {
     this.store.create(event);
   }
 
-  /** Kept for snapshots of older shape; the name counter now lives in the recorder state. */
-  getSeq(): number {
-    return this.state().nameSeq;
+  toJSON(): RecorderJson {
+    return { ...this.correlator.toJSON(), nameMs: this.nameMs, nameSeq: this.nameSeq };
   }
 
-  setSeq(_seq: number): void {}
+  /** Loads toJSON() output (from a snapshot); throws an Error naming the bad field. */
+  load(data: RecorderJson, path: string): void {
+    if (typeof data.nameMs !== 'number' || typeof data.nameSeq !== 'number') {
+      throw new Error(`${path}.nameMs and ${path}.nameSeq must be numbers`);
+    }
+    this.correlator.load(data, path);
+    this.nameMs = data.nameMs;
+    this.nameSeq = data.nameSeq;
+  }
 
   /** fmt.Sprintf("%v.%x", ref.Name, t.UnixNano()): nanoseconds from the sim clock, unique per ms. */
   private newName(objectName: string): string {
-    const s = this.state();
     const now = this.clock.now();
-    if (s.nameMs !== now) {
-      s.nameMs = now;
-      s.nameSeq = 0;
+    if (this.nameMs !== now) {
+      this.nameMs = now;
+      this.nameSeq = 0;
     }
-    const nanos = BigInt(EPOCH_MS + now) * 1_000_000n + BigInt(s.nameSeq++);
+    const nanos = BigInt(EPOCH_MS + now) * 1_000_000n + BigInt(this.nameSeq++);
     return `${objectName}.${nanos.toString(16)}`;
   }
 }

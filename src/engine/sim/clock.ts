@@ -23,8 +23,17 @@ export class Clock {
   }
 }
 
+let cachedSecond = Number.NaN;
+let cachedStamp = '';
+
 export function toTimestamp(ms: number): string {
-  return new Date(EPOCH_MS + Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // Everything written at one simulated second shares a string; formatting a Date is the slow part.
+  const second = Math.floor(ms / 1000);
+  if (second !== cachedSecond) {
+    cachedStamp = new Date(EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z');
+    cachedSecond = second;
+  }
+  return cachedStamp;
 }
 
 /** Sim ms for an RFC 3339 timestamp written by toTimestamp. */
