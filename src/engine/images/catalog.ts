@@ -34,45 +34,65 @@ export interface Resolved {
   info: ImageInfo;
 }
 
-const infoCache = new Map<string, Resolved>();
+const infoCache = new Map<string, Resolved | null>();
 
-/** The catalog entry for a reference as written in a pod spec (nginx, nginx:1.27, docker.io/library/nginx). */
-export function resolveImage(ref: string): Resolved | undefined {
-  const hit = infoCache.get(ref);
-  if (hit) return hit;
+/** The manifest digest: one per image, shared by all the tags that point at it. */
+export function manifestDigest(spec: ImageSpec): string {
+  return sha256Of(`manifest ${spec.repository}:${spec.tags[0]}`);
+}
+
+function find(ref: string): Resolved | undefined {
   const parsed = parseImageRef(ref);
   if (!parsed.ok) return undefined;
   const r = parsed.ref;
-  const spec = INDEX.get(r.repository)?.get(r.tag ?? 'latest');
+  const tags = INDEX.get(r.repository);
+  if (!tags) return undefined;
+  let spec: ImageSpec | undefined;
+  if (r.digest) {
+    // a digest names the manifest itself; a tag beside it is ignored, as containerd does
+    spec = [...tags.values()].find((s) => manifestDigest(s) === r.digest);
+  } else spec = tags.get(r.tag ?? 'latest');
   if (!spec) return undefined;
   const tag = r.tag ?? spec.tags[0];
   const info: ImageInfo = {
-    ref: `${r.repository}:${tag}`,
+    ref: r.digest ? `${r.repository}@${r.digest}` : `${r.repository}:${tag}`,
     repository: r.repository,
     tag,
-    digest: sha256Of(`manifest ${spec.repository}:${spec.tags[0]}`),
+    digest: manifestDigest(spec),
     layers: spec.layers,
     entrypoint: spec.entrypoint,
     cmd: spec.cmd,
     env: spec.env,
     workingDir: spec.workingDir ?? '/',
   };
-  const resolved = { spec, info };
-  infoCache.set(ref, resolved);
-  return resolved;
+  return { spec, info };
+}
+
+/** The catalog entry for a reference as written in a pod spec (nginx, nginx:1.27, docker.io/library/nginx). */
+export function resolveImage(ref: string): Resolved | undefined {
+  const hit = infoCache.get(ref);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = find(ref);
+  // references come from user input: keep the memo bounded
+  if (infoCache.size > 5000) infoCache.clear();
+  infoCache.set(ref, found ?? null);
+  return found;
 }
 
 export function lookupImage(ref: string): ImageInfo | undefined {
   return resolveImage(ref)?.info;
 }
 
-/** containerd's error for a reference the registry does not have. */
+/**
+ * containerd's error for a reference the registry does not have: "not found" for a
+ * missing tag of a known repository (or on registries that answer 404), Docker Hub's
+ * "pull access denied" for a repository that does not exist there.
+ */
 export function pullErrorMessage(ref: string): string {
   const parsed = parseImageRef(ref);
   if (!parsed.ok) return parsed.error;
   const r = parsed.ref.normalized;
-  if (INDEX.has(parsed.ref.repository)) {
-    return `failed to pull and unpack image "${r}": failed to resolve reference "${r}": ${r}: not found`;
-  }
-  return `failed to pull and unpack image "${r}": failed to resolve reference "${r}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
+  const head = `failed to pull and unpack image "${r}": failed to resolve reference "${r}"`;
+  if (INDEX.has(parsed.ref.repository) || parsed.ref.domain !== 'docker.io') return `${head}: ${r}: not found`;
+  return `${head}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
 }

@@ -223,12 +223,14 @@ export function listDir(v: FsView, path: string): string[] {
       if (k.startsWith(prefix) && !wh[k.endsWith('/') ? k.slice(0, -1) : k]) add(k.slice(prefix.length));
     }
     for (const k in v.p.rootfs) if (k.startsWith(prefix)) add(k.slice(prefix.length));
-    for (const m of v.p.mounts) {
-      const mp = resolvePath('/', m.mountPath);
-      if (mp.startsWith(prefix)) add(mp.slice(prefix.length));
-    }
     if (path === '/') for (const d of ROOT_DIRS) add(d.slice(1));
     if (path === '/etc') ['hostname', 'hosts'].forEach(add);
+  }
+  // mount points show in their parent directory, inside a volume too
+  const prefix = path === '/' ? '/' : `${path}/`;
+  for (const m of v.p.mounts) {
+    const mp = resolvePath('/', m.mountPath);
+    if (mp.startsWith(prefix)) add(mp.slice(prefix.length));
   }
   // names under a hidden directory (e.g. ConfigMap's ..data) still show, as `ls -a` would
   return [...names].sort();

@@ -37,7 +37,7 @@ describe('environment', () => {
 });
 
 describe('start failures', () => {
-  it('an executable missing from the image is StartError 128 with runc\'s message', () => {
+  it("an executable missing from the image is StartError 128 with runc's message", () => {
     const r = start('nginx', { command: ['nosuch'] });
     expect(r.last.exited).toMatchObject({ exitCode: 128, reason: 'StartError' });
     expect(r.last.exited?.message).toBe(
@@ -56,7 +56,11 @@ describe('signals', () => {
   it('PID 1 sleep and sh ignore SIGTERM; SIGKILL ends them with 137', () => {
     const r = start('busybox', { command: ['sh', '-c', 'sleep 3600'] });
     expect(runtime.signalProcess(r.p, r.sb, 'SIGTERM', 1000).exited).toBeUndefined();
-    expect(runtime.signalProcess(r.p, r.sb, 'SIGKILL', 31_000).exited).toMatchObject({ exitCode: 137, signal: 9, at: 31_000 });
+    expect(runtime.signalProcess(r.p, r.sb, 'SIGKILL', 31_000).exited).toMatchObject({
+      exitCode: 137,
+      signal: 9,
+      at: 31_000,
+    });
   });
 
   it('a TERM trap runs and its exit code ends the container', () => {
@@ -117,7 +121,11 @@ describe('memory', () => {
   });
 
   it('stress within its limit keeps running and reports its memory', () => {
-    const r = start('polinux/stress', { command: ['stress'], args: ['--vm', '1', '--vm-bytes', '150M'], memoryLimitBytes: 200 * 1024 * 1024 });
+    const r = start('polinux/stress', {
+      command: ['stress'],
+      args: ['--vm', '1', '--vm-bytes', '150M'],
+      memoryLimitBytes: 200 * 1024 * 1024,
+    });
     expect(r.advance(10_000).exited).toBeUndefined();
     expect(runtime.usage?.(r.p, r.sb, 10_000).memoryBytes).toBeGreaterThan(150 * 1024 * 1024);
   });
@@ -127,7 +135,11 @@ describe('exec', () => {
   it('an executable missing from the image gives the OCI exec error', () => {
     // distroless images have no shell at all
     const r = start('gcr.io/google-samples/hello-app:1.0');
-    expect(runtime.execInContainer(r.p, r.sb, ['sh'], 0)).toEqual({ stdout: '', stderr: expect.any(String), exitCode: 127 });
+    expect(runtime.execInContainer(r.p, r.sb, ['sh'], 0)).toEqual({
+      stdout: '',
+      stderr: expect.any(String),
+      exitCode: 127,
+    });
     const busy = start('busybox', { command: ['sleep', '60'] });
     expect(runtime.execInContainer(busy.p, busy.sb, ['bash'], 0).stderr).toBe(
       'OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown',
@@ -143,25 +155,43 @@ describe('exec', () => {
 
   it('ls /usr/share/nginx/html lists the image files', () => {
     const r = start('nginx');
-    expect(runtime.execInContainer(r.p, r.sb, ['ls', '/usr/share/nginx/html'], 0).stdout).toBe('50x.html\nindex.html\n');
+    expect(runtime.execInContainer(r.p, r.sb, ['ls', '/usr/share/nginx/html'], 0).stdout).toBe(
+      '50x.html\nindex.html\n',
+    );
   });
 
   it('exec never blocks on time: sleep returns at once', () => {
     const r = start('busybox', { command: ['sleep', '60'] });
-    expect(runtime.execInContainer(r.p, r.sb, ['sh', '-c', 'sleep 100; echo done'], 0)).toEqual({ stdout: 'done\n', stderr: '', exitCode: 0 });
+    expect(runtime.execInContainer(r.p, r.sb, ['sh', '-c', 'sleep 100; echo done'], 0)).toEqual({
+      stdout: 'done\n',
+      stderr: '',
+      exitCode: 0,
+    });
   });
 
   it('the preStop hook `nginx -s quit` makes nginx exit gracefully (lifecycle-events example)', () => {
     const r = start('nginx');
     r.advance(1000);
-    runtime.execInContainer(r.p, r.sb, ['/bin/sh', '-c', 'nginx -s quit; while killall -0 nginx; do sleep 1; done'], 1000);
+    runtime.execInContainer(
+      r.p,
+      r.sb,
+      ['/bin/sh', '-c', 'nginx -s quit; while killall -0 nginx; do sleep 1; done'],
+      1000,
+    );
     expect(r.advance(1000).exited).toMatchObject({ exitCode: 0 });
   });
 
   it('postStart writes a file the container can read later', () => {
     const r = start('nginx');
-    runtime.execInContainer(r.p, r.sb, ['/bin/sh', '-c', 'echo Hello from the postStart handler > /usr/share/message'], 0);
-    expect(runtime.execInContainer(r.p, r.sb, ['cat', '/usr/share/message'], 5).stdout).toBe('Hello from the postStart handler\n');
+    runtime.execInContainer(
+      r.p,
+      r.sb,
+      ['/bin/sh', '-c', 'echo Hello from the postStart handler > /usr/share/message'],
+      0,
+    );
+    expect(runtime.execInContainer(r.p, r.sb, ['cat', '/usr/share/message'], 5).stdout).toBe(
+      'Hello from the postStart handler\n',
+    );
   });
 });
 
@@ -169,7 +199,10 @@ describe('snapshots', () => {
   it('a started process is plain JSON', () => {
     const info = lookupImage('nginx');
     if (!info) throw new Error('nginx missing');
-    const { process } = runtime.startProcess({ image: info, containerName: 'c', env: {}, mounts: [], now: 0 }, sandbox());
+    const { process } = runtime.startProcess(
+      { image: info, containerName: 'c', env: {}, mounts: [], now: 0 },
+      sandbox(),
+    );
     expect(JSON.parse(JSON.stringify(process))).toEqual(process);
   });
 });

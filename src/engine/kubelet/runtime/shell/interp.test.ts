@@ -74,14 +74,25 @@ describe('shell: commands and control flow', () => {
   });
 
   it('env and printenv print the environment; hostname prints the pod name', () => {
-    const r = start('busybox', { command: ['/bin/sh', '-c', 'env; printenv GREETING; hostname'], env: { GREETING: 'hi' } });
+    const r = start('busybox', {
+      command: ['/bin/sh', '-c', 'env; printenv GREETING; hostname'],
+      env: { GREETING: 'hi' },
+    });
     const lines = r.log.map((l) => l.text);
-    expect(lines.slice(0, 4)).toEqual(['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HOSTNAME=demo', 'GREETING=hi', 'HOME=/root']);
+    expect(lines.slice(0, 4)).toEqual([
+      'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      'HOSTNAME=demo',
+      'GREETING=hi',
+      'HOME=/root',
+    ]);
     expect(lines.slice(4)).toEqual(['hi', 'demo']);
   });
 
   it('the failing Job example: bash -c \'echo "Hello world!" && sleep 5 && exit 42\'', () => {
-    const r = start('docker.io/library/bash:5', { command: ['bash'], args: ['-c', 'echo "Hello world!" && sleep 5 && exit 42'] });
+    const r = start('docker.io/library/bash:5', {
+      command: ['bash'],
+      args: ['-c', 'echo "Hello world!" && sleep 5 && exit 42'],
+    });
     r.advance(10_000);
     expect(r.text()).toBe('Hello world!');
     expect(r.last.exited).toMatchObject({ exitCode: 42, at: 5000 });
@@ -90,7 +101,9 @@ describe('shell: commands and control flow', () => {
 
 describe('shell: files', () => {
   it('echo > file, >>, cat, ls, rm and mkdir -p work on the container filesystem', () => {
-    const r = sh('mkdir -p /data/a; echo one > /data/a/f; echo two >> /data/a/f; cat /data/a/f; ls /data/a; rm /data/a/f; cat /data/a/f');
+    const r = sh(
+      'mkdir -p /data/a; echo one > /data/a/f; echo two >> /data/a/f; cat /data/a/f; ls /data/a; rm /data/a/f; cat /data/a/f',
+    );
     expect(r.text()).toBe("one\ntwo\nf\ncat: can't open '/data/a/f': No such file or directory");
   });
 
@@ -99,7 +112,11 @@ describe('shell: files', () => {
     expect(runtime.execInContainer(r.p, r.sb, ['cat', '/tmp/healthy'], 1000).exitCode).toBe(0);
     r.advance(31_000);
     const after = runtime.execInContainer(r.p, r.sb, ['cat', '/tmp/healthy'], 31_000);
-    expect(after).toEqual({ stdout: '', stderr: "cat: can't open '/tmp/healthy': No such file or directory\n", exitCode: 1 });
+    expect(after).toEqual({
+      stdout: '',
+      stderr: "cat: can't open '/tmp/healthy': No such file or directory\n",
+      exitCode: 1,
+    });
   });
 
   it('writes into a mounted volume land in the sandbox, where the other container reads them', () => {
