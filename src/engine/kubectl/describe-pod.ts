@@ -1,4 +1,5 @@
 /** kubectl describe pod, in describePod's order (kubectl pkg/describe/describe.go). */
+import { bytes, cpuMilli } from '../api/quantity';
 import type { Container, ContainerState, ContainerStatus, Pod, Probe } from '../api/types';
 import type { Cluster } from '../index';
 import { rfc1123z, since } from './age';
@@ -46,9 +47,9 @@ export function describePod(cluster: Cluster, pod: Pod): string {
   if (controller) w.write(0, `Controlled By:\t${controller.kind}/${controller.name}\n`);
   if (status.nominatedNodeName) w.write(0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
   if ((spec.initContainers ?? []).length > 0) {
-    writeContainers(w, 'Init Containers', spec.initContainers ?? [], status.initContainerStatuses ?? []);
+    writeContainers(w, pod, 'Init Containers', spec.initContainers ?? [], status.initContainerStatuses ?? []);
   }
-  writeContainers(w, 'Containers', spec.containers ?? [], status.containerStatuses ?? []);
+  writeContainers(w, pod, 'Containers', spec.containers ?? [], status.containerStatuses ?? []);
   const conditions = status.conditions ?? [];
   if (conditions.length > 0) {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
@@ -62,7 +63,13 @@ export function describePod(cluster: Cluster, pod: Pod): string {
   return w.toString();
 }
 
-function writeContainers(w: DescribeWriter, label: string, containers: Container[], statuses: ContainerStatus[]): void {
+function writeContainers(
+  w: DescribeWriter,
+  pod: Pod,
+  label: string,
+  containers: Container[],
+  statuses: ContainerStatus[],
+): void {
   w.write(0, `${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
   const byName = new Map(statuses.map((s) => [s.name, s]));
   for (const c of containers) {
@@ -87,7 +94,7 @@ function writeContainers(w: DescribeWriter, label: string, containers: Container
     if (c.livenessProbe) w.write(2, `Liveness:\t${probeText(c.livenessProbe)}\n`);
     if (c.readinessProbe) w.write(2, `Readiness:\t${probeText(c.readinessProbe)}\n`);
     if (c.startupProbe) w.write(2, `Startup:\t${probeText(c.startupProbe)}\n`);
-    writeEnv(w, c);
+    writeEnv(w, c, pod);
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1));
     w.write(2, `Mounts:${mounts.length === 0 ? '\t<none>' : ''}\n`);
     for (const m of mounts) {
@@ -149,7 +156,7 @@ export function probeText(p: Probe): string {
   return `unknown ${attrs}`;
 }
 
-function writeEnv(w: DescribeWriter, c: Container): void {
+function writeEnv(w: DescribeWriter, c: Container, pod: Pod): void {
   const from = (c.envFrom ?? []) as { configMapRef?: any; secretRef?: any; prefix?: string }[];
   if (from.length > 0) {
     w.write(2, 'Environment Variables from:\n');
@@ -171,9 +178,10 @@ function writeEnv(w: DescribeWriter, c: Container): void {
           w.write(3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`);
         });
     } else if (vf.fieldRef) {
-      w.write(3, `${e.name}:\t (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`);
+      const value = fieldValue(pod, String(vf.fieldRef.fieldPath ?? ''));
+      w.write(3, `${e.name}:\t${value} (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`);
     } else if (vf.resourceFieldRef) {
-      w.write(3, `${e.name}:\t (${vf.resourceFieldRef.resource})\n`);
+      w.write(3, `${e.name}:\t${resourceValue(c, vf.resourceFieldRef)} (${vf.resourceFieldRef.resource})\n`);
     } else if (vf.secretKeyRef) {
       const r = vf.secretKeyRef;
       w.write(3, `${e.name}:\t<set to the key '${r.key}' in secret '${r.name}'>\tOptional: ${r.optional === true}\n`);
@@ -257,4 +265,41 @@ export function qosClass(pod: Pod): string {
   }
   if (!any) return 'BestEffort';
   return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/** fieldpath.ExtractFieldPathAsString for the downward-API fields pods use. */
+function fieldValue(pod: Pod, path: string): string {
+  const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (m) return (pod.metadata[m[1] as 'labels' | 'annotations'] as Record<string, string> | undefined)?.[m[2]] ?? '';
+  switch (path) {
+    case 'metadata.name':
+      return pod.metadata.name;
+    case 'metadata.namespace':
+      return pod.metadata.namespace ?? '';
+    case 'metadata.uid':
+      return pod.metadata.uid;
+    case 'spec.nodeName':
+      return pod.spec?.nodeName ?? '';
+    case 'spec.serviceAccountName':
+      return pod.spec?.serviceAccountName ?? '';
+    case 'status.hostIP':
+      return pod.status?.hostIP ?? '';
+    case 'status.podIP':
+      return pod.status?.podIP ?? '';
+    case 'status.podIPs':
+      return (pod.status?.podIPs ?? []).map((i) => i.ip).join(',');
+    case 'status.hostIPs':
+      return (pod.status?.hostIPs ?? []).map((i) => i.ip).join(',');
+  }
+  return '';
+}
+
+/** ExtractContainerResourceValue with the default divisor; an unset limit reads "node allocatable". */
+function resourceValue(c: Container, ref: { resource?: string }): string {
+  const [which, name] = String(ref.resource ?? '').split('.');
+  const list = which === 'limits' ? c.resources?.limits : c.resources?.requests;
+  const q = list?.[name];
+  if (q === undefined || q === null || String(q) === '0') return which === 'limits' ? 'node allocatable' : '0';
+  if (name === 'cpu') return String(Math.ceil(cpuMilli(q) / 1000));
+  return String(bytes(q));
 }

@@ -185,6 +185,44 @@ group('kubectl describe pod', () => {
   });
 });
 
+group('kubectl describe pod: init containers, owner, downward API', () => {
+  it('lists init containers first and resolves fieldRef / resourceFieldRef env values', () => {
+    const c = quietCluster(1);
+    const p = makePod(c, 'job-x', {
+      spec: {
+        nodeName: 'node-1',
+        initContainers: [{ name: 'setup', image: 'busybox', command: ['sh', '-c', 'echo ready'] }],
+        containers: [
+          {
+            name: 'app',
+            image: 'busybox',
+            resources: { limits: { cpu: '500m' } },
+            env: [
+              { name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } },
+              { name: 'NODE', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } },
+              { name: 'CPU', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } },
+              { name: 'MEM', valueFrom: { resourceFieldRef: { resource: 'limits.memory' } } },
+            ],
+          },
+        ],
+      },
+      status: { phase: 'Pending' },
+    });
+    c.core.api.replace({
+      ...p,
+      metadata: {
+        ...p.metadata,
+        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'job', uid: 'j', controller: true }],
+      },
+    });
+    const out = kubectl(c, 'describe pod job-x').stdout;
+    expect(out).toContain('\nControlled By:    Job/job\nInit Containers:\n  setup:\n    Image:      busybox\n');
+    expect(out).toContain('    Command:\n      sh\n      -c\n      echo ready\n');
+    expect(out).toMatch(/\n {6}POD_NAME: +job-x \(v1:metadata\.name\)\n {6}NODE: +node-1 \(v1:spec\.nodeName\)\n/);
+    expect(out).toMatch(/\n {6}CPU: +1 \(limits\.cpu\)\n {6}MEM: +node allocatable \(limits\.memory\)\n/);
+  });
+});
+
 group('kubectl describe node', () => {
   it('prints roles, taints, lease, conditions, capacity, pods and allocated resources', () => {
     const c = quietCluster(1);
