@@ -88,7 +88,7 @@ export function renderImagesDoc(): string {
   let out = INTRO;
   for (const [title, match] of groups) {
     const specs = catalog().filter((s) => !seen.has(s) && match(s));
-    specs.forEach((s) => seen.add(s));
+    for (const s of specs) seen.add(s);
     out += `\n### ${title}\n\n| Image | Tags | Size | Ports | What it does |\n|---|---|---|---|---|\n`;
     out += `${specs.map(row).join('\n')}\n`;
   }

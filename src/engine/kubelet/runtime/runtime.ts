@@ -113,7 +113,7 @@ function signalProcess(p: ProcessState, sandbox: SandboxState, signal: 'SIGTERM'
     return { output: out.lines, wakeAt: before.wakeAt };
   }
   const po = planOf(p, sandbox);
-  if (!po || !po.plan.onTerm) return before;
+  if (!po?.plan.onTerm) return before;
   po.pg.term = now;
   po.pg.i = 0;
   return step(p, sandbox, now, out);

@@ -8,7 +8,7 @@ function sh(script: string, image = 'busybox', env: Record<string, string> = {})
 }
 
 describe('shell: commands and control flow', () => {
-  it('echo expands $VAR and ${VAR} inside double quotes but not single quotes', () => {
+  it('echo expands $VAR and {VAR} forms inside double quotes but not single quotes', () => {
     const r = sh(`echo "Hello $NAME from \${PLACE}" 'raw $NAME'`, 'busybox', { NAME: 'pod', PLACE: 'k8s' });
     expect(r.log.map((l) => l.text)).toEqual(['Hello pod from k8s raw $NAME']);
     expect(r.last.exited).toMatchObject({ exitCode: 0, reason: 'Completed' });

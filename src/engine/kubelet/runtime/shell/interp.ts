@@ -68,7 +68,7 @@ const MAX_FILE = 256 * 1024;
 export function newShell(src: string, sh: string, t: number, a0?: string, args?: string[]): ShState {
   const s: ShState = { src, pc: 0, st: 0, t, sh };
   if (a0 !== undefined) s.a0 = a0;
-  if (args && args.length) s.args = args;
+  if (args?.length) s.args = args;
   return s;
 }
 

@@ -44,8 +44,8 @@ describe('shell parser', () => {
     expect(parseScript('if [ -f /x ]; then echo y; elif true; then :; else echo n; fi').k).toBe('if');
   });
 
-  it('takes $(...), $((...)) and ${X:-default} as single expansions', () => {
-    const n = parseScript('echo $(date) $((i + 1)) ${X:-none}');
+  it('takes $(...), $((...)) and the X:-default form as single expansions', () => {
+    const n = parseScript(`echo $(date) $((i + 1)) \${X:-none}`);
     if (n.k !== 'cmd') throw new Error('not a command');
     expect(n.words[1][0]).toMatchObject({ t: 'sub', src: 'date' });
     expect(n.words[2][0]).toMatchObject({ t: 'arith', src: 'i + 1' });
