@@ -138,4 +138,22 @@ describe('restart policy and CrashLoopBackOff', () => {
     const made = c.apply('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {mode: fast}\n');
     if (made.ok) until(c, () => pod(c, 'cfg').status.phase === 'Running', 60_000);
   });
+
+  it('two containers on one port: the second cannot bind, crash-loops, and the pod shows 1/2', () => {
+    const c = oneNode();
+    const res = c.apply(
+      podYaml(
+        'twice',
+        '  containers:\n  - name: a\n    image: nginx:1.27\n    ports: [{containerPort: 80}]\n  - name: b\n    image: nginx:1.27\n    ports: [{containerPort: 80}]\n',
+      ),
+    );
+    expect(res.ok).toBe(true);
+    until(c, () => cs(c, 'twice', 'b').state.waiting?.reason === 'CrashLoopBackOff');
+    expect(cs(c, 'twice', 'a')).toMatchObject({ ready: true, restartCount: 0 });
+    expect(cs(c, 'twice', 'a').state.running).toBeDefined();
+    expect(cs(c, 'twice', 'b').ready).toBe(false);
+    expect(cs(c, 'twice', 'b').lastState.terminated?.reason).toBe('Error');
+    expect(c.logs('default', 'twice', { container: 'b' }).text).toContain('Address already in use');
+    expect(c.kubectl('get pod twice --no-headers').stdout).toMatch(/^twice\s+1\/2\s+CrashLoopBackOff\s+/);
+  });
 });

@@ -176,19 +176,25 @@ function postNodeStatus(ctx: ControllerContext, agent: NodeAgent, name: string, 
       message,
     });
   }
-  const images = nodeImageList(agent, now);
+  // The image list and the machine's identity change rarely: rebuild them only when they did.
+  const images =
+    agent.reportedImagesVersion === agent.imagesVersion && old.images ? old.images : nodeImageList(agent, now);
+  const info = old.nodeInfo ?? {};
+  const fresh = info.bootID === agent.bootID && info.containerRuntimeVersion === CONTAINER_RUNTIME_VERSION;
   const status = {
     ...old,
     conditions,
-    nodeInfo: {
-      ...(old.nodeInfo ?? {}),
-      bootID: agent.bootID,
-      machineID: hex64(`machine ${name}`).slice(0, 32),
-      systemUUID: uuidFrom(`system ${name}`),
-      containerRuntimeVersion: CONTAINER_RUNTIME_VERSION,
-      kubeletVersion: KUBERNETES_VERSION,
-      kubeProxyVersion: KUBERNETES_VERSION,
-    },
+    nodeInfo: fresh
+      ? info
+      : {
+          ...info,
+          bootID: agent.bootID,
+          machineID: hex64(`machine ${name}`).slice(0, 32),
+          systemUUID: uuidFrom(`system ${name}`),
+          containerRuntimeVersion: CONTAINER_RUNTIME_VERSION,
+          kubeletVersion: KUBERNETES_VERSION,
+          kubeProxyVersion: KUBERNETES_VERSION,
+        },
     daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
     ...(images.length > 0 ? { images } : {}),
   };
