@@ -18,6 +18,12 @@ import type { RejectCode } from './plugins/status';
 export const MAX_RECENT_SCHEDULED = 500;
 /** Feasible-node entries (one row of the score table) kept over all bound pods' decisions. */
 export const MAX_RECENT_CELLS = 40_000;
+/**
+ * Score rows kept per decision. On a large cluster upstream scores hundreds of nodes per
+ * pod (42% of 1,000); the decision keeps the best ones (the chosen node always among
+ * them) and counts the rest, so the arrays of a cycle die young instead of piling up.
+ */
+export const MAX_SCORE_ROWS = 100;
 
 export interface RejectedGroup {
   plugin: string;
@@ -43,6 +49,8 @@ export interface StoredDecision {
   feasible: string[];
   /** aligned with `feasible`; absent when a single feasible node was taken without scoring */
   scores?: { plugins: Record<string, number[]>; totals: number[] };
+  /** feasible nodes scored but not kept (beyond MAX_SCORE_ROWS) */
+  omitted?: number;
   /** `feasible.length`, what this decision costs against MAX_RECENT_CELLS once bound */
   cells: number;
 }
@@ -121,7 +129,18 @@ export function recordDecision(
   let rejected = groupRejections(result.failed);
   // A pod that keeps failing the same way shares its previous grouping instead of a copy.
   if (previous && sameGroups(previous.rejected, rejected)) rejected = previous.rejected;
-  const feasible = result.feasible.map((ni) => ni.name);
+  let feasible = result.feasible.map((ni) => ni.name);
+  let scores = result.scores ? { plugins: result.scores.plugins, totals: result.scores.totals } : undefined;
+  let omitted = 0;
+  if (scores && feasible.length > MAX_SCORE_ROWS) {
+    const rows = bestRows(scores.totals, MAX_SCORE_ROWS, result.node ? feasible.indexOf(result.node) : -1);
+    omitted = feasible.length - rows.length;
+    feasible = rows.map((i) => feasible[i]);
+    const plugins: Record<string, number[]> = {};
+    for (const name of Object.keys(scores.plugins))
+      plugins[name] = rows.map((i) => (scores as NonNullable<typeof scores>).plugins[name][i]);
+    scores = { plugins, totals: rows.map((i) => (scores as NonNullable<typeof scores>).totals[i]) };
+  }
   const d: StoredDecision = {
     uid,
     seq: ++ds.seq,
@@ -141,7 +160,8 @@ export function recordDecision(
       nodes: result.totalNodes - result.failed.length - result.feasible.length,
     };
   }
-  if (result.scores) d.scores = { plugins: result.scores.plugins, totals: result.scores.totals };
+  if (scores) d.scores = scores;
+  if (omitted > 0) d.omitted = omitted;
   if (previous) forgetDecision(ds, previous);
   ds.byPod[key] = d;
   if (d.node !== undefined) {
@@ -151,6 +171,35 @@ export function recordDecision(
     trimRecent(ds);
   }
   return d;
+}
+
+/**
+ * The rows of the `k` highest totals, in evaluation order; ties at the cut go to the
+ * earliest, and `keep` (the chosen node) is always among them. Totals are small
+ * non-negative integers (weights × 0-100), so a histogram finds the cut in one pass.
+ */
+export function bestRows(totals: number[], k: number, keep: number): number[] {
+  let max = 0;
+  for (const t of totals) if (t > max) max = t;
+  const hist = new Int32Array(max + 1);
+  for (const t of totals) hist[t]++;
+  let cut = max;
+  let atCut = k;
+  while (cut > 0 && atCut > hist[cut]) {
+    atCut -= hist[cut];
+    cut--;
+  }
+  const rows: number[] = [];
+  for (let i = 0; i < totals.length; i++) {
+    if (totals[i] > cut || (totals[i] === cut && atCut-- > 0)) rows.push(i);
+  }
+  if (keep >= 0 && !rows.includes(keep)) {
+    // Only possible when more than k nodes tie for the best total: swap the chosen one in.
+    rows.pop();
+    rows.push(keep);
+    rows.sort((a, b) => a - b);
+  }
+  return rows;
 }
 
 function trimRecent(ds: DecisionState): void {

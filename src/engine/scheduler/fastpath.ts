@@ -7,7 +7,7 @@
 import type { ScheduleInput, ScheduleResult, ScoredNodes } from './framework';
 import type { NodeInfo } from './nodeinfo';
 import type { NodeTable } from './nodetable';
-import { IMAGE_LOCALITY, imageLocalityScore } from './plugins/imagelocality';
+import { IMAGE_LOCALITY, imageLocalityScoreWith, imageSpread } from './plugins/imagelocality';
 import { NODE_AFFINITY, nodeAffinityScore } from './plugins/nodeaffinity';
 import { MAX_NODE_SCORE, NODE_RESOURCES_BALANCED_ALLOCATION, NODE_RESOURCES_FIT } from './plugins/noderesources';
 import type { FilterStatus } from './plugins/status';
@@ -100,7 +100,7 @@ export function prioritizeTable(
   const podNzMemory = pod.nonZeroMemory;
   const podCpu = pod.request.cpu;
   const podMemory = pod.request.memory;
-  const total = input.nodes.length;
+  const spread = pod.images.length > 0 ? imageSpread(pod.images, input.nodesWithImage, input.nodes.length) : undefined;
   let maxTaint = 0;
   let maxAffinity = 0;
   for (let k = 0; k < m; k++) {
@@ -135,7 +135,7 @@ export function prioritizeTable(
         balanced[k] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
       }
     }
-    images[k] = t.images[j] === 1 ? imageLocalityScore(pod.images, t.infos[j], input.nodesWithImage, total) : 0;
+    images[k] = spread && t.images[j] === 1 ? imageLocalityScoreWith(spread, t.infos[j]) : 0;
   }
   normalize(taint, maxTaint, true);
   if (affinity) normalize(affinity, maxAffinity, false);

@@ -179,3 +179,73 @@ describe('scheduling queue (backend/queue)', () => {
     expect(popActive(q)).toBe('default/a');
   });
 });
+
+describe('the node-table fast path', () => {
+  it('gives the same result as the per-NodeInfo plugins on a mixed cluster', async () => {
+    const { SchedulerCache } = await import('./cache');
+    const { createCluster } = await import('../index');
+    const c = createCluster({
+      seed: 5,
+      nodes: [
+        { name: 'a', cpu: 4 },
+        { name: 'b', taints: [{ key: 'spot', effect: 'PreferNoSchedule' }] },
+        { name: 'c', taints: [{ key: 'gpu', effect: 'NoSchedule' }] },
+        { name: 'd', labels: { disktype: 'ssd' }, memory: '8Gi' },
+        { name: 'e', pods: 3 },
+      ],
+    });
+    for (let i = 0; i < 12; i++) {
+      c.apply(
+        `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers: [{name: c, image: nginx, resources: {requests: {cpu: ${100 + i * 50}m, memory: ${64 * (i + 1)}Mi}}}]\n`,
+      );
+    }
+    c.advance(100);
+    const cache = new SchedulerCache(c.core.store);
+    const pods = [
+      testPod('plain', { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '300m' } } }] }),
+      testPod('besteffort'),
+      testPod('selector', { nodeSelector: { disktype: 'ssd' } }),
+      testPod('tolerant', { tolerations: [{ operator: 'Exists' }] }),
+      testPod('prefers', {
+        affinity: {
+          nodeAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              { weight: 10, preference: { matchExpressions: [{ key: 'disktype', operator: 'Exists' }] } },
+            ],
+          },
+        },
+      }),
+      testPod('huge', { containers: [{ name: 'c', resources: { requests: { cpu: '3500m' } } }] }),
+    ];
+    for (const p of pods) {
+      for (const start of [0, 2, 4]) {
+        const info = podSchedInfo(p);
+        const base = {
+          nodes: cache.nodeList(),
+          nodesWithImage: (n: string) => cache.nodesWithImage(n),
+          startIndex: start,
+        };
+        const slow = schedulePod(info, { ...base, randomInt: () => 0 });
+        const fast = schedulePod(info, { ...base, randomInt: () => 0, table: cache.nodeTable() });
+        const view = (r: typeof slow) => ({
+          node: r.node,
+          message: r.message,
+          next: r.nextStartIndex,
+          feasible: r.feasible.map((n) => n.name),
+          failed: r.failed.map((f) => [f.node.name, f.status]),
+          scores: r.scores && { plugins: r.scores.plugins, totals: r.scores.totals },
+        });
+        expect(view(fast), `${p.metadata.name} from ${start}`).toEqual(view(slow));
+      }
+    }
+  });
+});
+
+describe('decision rows on large clusters', () => {
+  it('bestRows keeps the k highest totals in evaluation order, ties to the earliest, the chosen always in', async () => {
+    const { bestRows } = await import('./decisions');
+    expect(bestRows([5, 9, 7, 9, 1], 3, 1)).toEqual([1, 2, 3]);
+    expect(bestRows([5, 5, 5, 5], 2, -1)).toEqual([0, 1]);
+    expect(bestRows([5, 5, 5, 5], 2, 3)).toEqual([0, 3]);
+  });
+});

@@ -9,7 +9,7 @@ import { filterTable, prioritizeTable } from './fastpath';
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage } from './fiterror';
 import type { NodeInfo } from './nodeinfo';
 import type { NodeTable } from './nodetable';
-import { IMAGE_LOCALITY, imageLocalityScore } from './plugins/imagelocality';
+import { IMAGE_LOCALITY, imageLocalityScoreWith, imageSpread } from './plugins/imagelocality';
 import { ERR_REASON_CONFLICT, NODE_AFFINITY, nodeAffinityFilter, nodeAffinityScore } from './plugins/nodeaffinity';
 import { nodeNameFilter } from './plugins/nodename';
 import { nodePortsFilter } from './plugins/nodeports';
@@ -145,7 +145,7 @@ function prioritize(pod: PodSchedInfo, nodes: NodeInfo[], input: ScheduleInput):
   // NodeAffinity's PreScore skips pods without preferred terms; BalancedAllocation's skips best-effort pods.
   const affinity = pod.affinity.preferred.length > 0 ? new Array<number>(n) : undefined;
   const balanced = pod.request.cpu !== 0 || pod.request.memory !== 0 ? new Array<number>(n) : undefined;
-  const total = input.nodes.length;
+  const spread = pod.images.length > 0 ? imageSpread(pod.images, input.nodesWithImage, input.nodes.length) : undefined;
   let maxTaint = 0;
   let maxAffinity = 0;
   for (let i = 0; i < n; i++) {
@@ -160,7 +160,7 @@ function prioritize(pod: PodSchedInfo, nodes: NodeInfo[], input: ScheduleInput):
     }
     fit[i] = nodeResourcesFitScore(pod.nonZeroCpu, pod.nonZeroMemory, ni);
     if (balanced) balanced[i] = balancedAllocationScore(pod.request.cpu, pod.request.memory, ni);
-    images[i] = ni.images.size === 0 ? 0 : imageLocalityScore(pod.images, ni, input.nodesWithImage, total);
+    images[i] = spread && ni.images.size > 0 ? imageLocalityScoreWith(spread, ni) : 0;
   }
   normalizeInPlace(taint, maxTaint, true);
   if (affinity) normalizeInPlace(affinity, maxAffinity, false);
@@ -243,9 +243,9 @@ export function schedulePod(pod: PodSchedInfo, input: ScheduleInput): ScheduleRe
     }
   }
   const nextStartIndex = (input.startIndex + processed) % totalNodes;
-  const unschedulablePlugins = [
-    ...new Set([...(absent ? [NODE_AFFINITY] : []), ...failed.map((f) => f.status.plugin)]),
-  ];
+  const unschedulablePlugins: string[] = absent ? [NODE_AFFINITY] : [];
+  for (const f of failed)
+    if (!unschedulablePlugins.includes(f.status.plugin)) unschedulablePlugins.push(f.status.plugin);
 
   if (feasible.length === 0) {
     const nodeReasons = failed.map((f) => f.status.reasons);

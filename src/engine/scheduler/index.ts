@@ -39,6 +39,8 @@ import {
 export interface SchedulerController extends Controller {
   /** Benchmarks: queue every pending pod in the store and schedule them all now. */
   scheduleBacklog(ctx: ControllerContext): number;
+  /** How often the NodeInfo cache was built from a full store scan (tests: it must stay incremental). */
+  cacheBuilds(): number;
 }
 
 /** What changed on a node that could make a waiting pod fit (the Node ActionTypes). */
@@ -92,9 +94,13 @@ function keysFor(ev: WatchEvent, enqueue: (key: string) => void, inFlight: InFli
 export function createScheduler(): SchedulerController {
   let cache: SchedulerCache | undefined;
   const inFlight: InFlight = {};
+  let builds = 0;
 
   const currentCache = (ctx: ControllerContext): SchedulerCache => {
-    if (!cache || !cache.current(ctx.store)) cache = new SchedulerCache(ctx.store);
+    if (!cache || !cache.current(ctx.store)) {
+      cache = new SchedulerCache(ctx.store);
+      builds++;
+    }
     return cache;
   };
   const state = (ctx: ControllerContext) => ctx.state<SchedulerState>(newSchedulerState);
@@ -182,6 +188,8 @@ export function createScheduler(): SchedulerController {
         clusterEvent(ctx, st, { kind: 'assignedPodGone', hostPorts: key === 'gone:ports' });
       }
     },
+
+    cacheBuilds: () => builds,
 
     scheduleBacklog(ctx) {
       const st = state(ctx);

@@ -32,6 +32,8 @@ export interface SchedulingDecision {
   prefilter?: { plugin: string; reasons: string[]; nodes: number };
   /** the weight each score plugin's normalized score is multiplied by in `total` */
   weights: Record<string, number>;
+  /** feasible nodes that were scored but are not listed: large clusters keep the 100 best rows */
+  omittedNodes?: number;
   /** scheduling attempts so far (present while the pod is still queued) */
   attempts?: number;
 }
@@ -64,12 +66,13 @@ function materialize(namespace: string, pod: string, d: StoredDecision): Schedul
     filters,
     scores,
     totalNodes: d.numAllNodes,
-    evaluatedNodes: d.feasible.length + d.rejected.reduce((n, g) => n + g.nodes.length, 0),
+    evaluatedNodes: d.feasible.length + (d.omitted ?? 0) + d.rejected.reduce((n, g) => n + g.nodes.length, 0),
     weights: { ...DEFAULT_SCORE_WEIGHTS },
   };
   if (d.node !== undefined) out.node = d.node;
   if (d.message !== undefined) out.message = d.message;
   if (d.reason !== undefined) out.reason = d.reason;
+  if (d.omitted) out.omittedNodes = d.omitted;
   if (d.prefilter) out.prefilter = { ...d.prefilter, reasons: [...d.prefilter.reasons] };
   return out;
 }

@@ -43,18 +43,40 @@ export function isScalarResourceName(name: string): boolean {
   return name.includes('/') || name.startsWith('hugepages-') || name.startsWith('attachable-volumes-');
 }
 
+/**
+ * Quantity strings repeat (every replica asks for "100m"), and parsing one exactly is
+ * slow, so parsed values are remembered. A pure function's memo: it cannot change a result.
+ */
+const MEMO_LIMIT = 4096;
+const cpuMemo = new Map<string | number, number>();
+const bytesMemo = new Map<string | number, number>();
+
+function remember(
+  table: Map<string | number, number>,
+  q: string | number,
+  parse: (q: string | number) => number,
+): number {
+  let v = table.get(q);
+  if (v === undefined) {
+    v = parse(q);
+    if (table.size >= MEMO_LIMIT) table.clear();
+    table.set(q, v);
+  }
+  return v;
+}
+
 /** Parses a ResourceList (requests, allocatable, overhead) into numbers. */
 export function parseResourceList(list: ResourceList): Resources {
   const r = emptyResources();
   if (!list) return r;
   for (const name of Object.keys(list)) {
     const q = list[name];
-    if (name === 'cpu') r.cpu = cpuMilli(q);
-    else if (name === 'memory') r.memory = bytes(q);
-    else if (name === 'ephemeral-storage') r.ephemeral = bytes(q);
+    if (name === 'cpu') r.cpu = remember(cpuMemo, q, cpuMilli);
+    else if (name === 'memory') r.memory = remember(bytesMemo, q, bytes);
+    else if (name === 'ephemeral-storage') r.ephemeral = remember(bytesMemo, q, bytes);
     else if (isScalarResourceName(name)) {
       r.scalar ??= {};
-      r.scalar[name] = bytes(q);
+      r.scalar[name] = remember(bytesMemo, q, bytes);
     }
   }
   return r;

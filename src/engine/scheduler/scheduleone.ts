@@ -65,6 +65,18 @@ export function splitKey(key: string): [string, string] {
   return [key.slice(0, i), key.slice(i + 1)];
 }
 
+/** RFC 3339 for the current second; the same string for every write within it. */
+let lastMs = -1;
+let lastStamp = '';
+function timestamp(ctx: ControllerContext): string {
+  const now = ctx.clock.now();
+  if (Math.floor(now / 1000) !== Math.floor(lastMs / 1000) || lastMs < 0) {
+    lastStamp = ctx.clock.timestamp();
+    lastMs = now;
+  }
+  return lastStamp;
+}
+
 /** podutil.UpdatePodCondition: replaces the condition, keeping lastTransitionTime when the status did not change. */
 function withCondition(
   pod: KubeObject,
@@ -99,7 +111,7 @@ function withCondition(
 
 /** DefaultBinder + the binding subresource: spec.nodeName and PodScheduled=True in one write. */
 function bind(ctx: ControllerContext, pod: KubeObject, node: string): void {
-  const { conditions } = withCondition(pod, { type: 'PodScheduled', status: 'True' }, ctx.clock.timestamp());
+  const { conditions } = withCondition(pod, { type: 'PodScheduled', status: 'True' }, timestamp(ctx));
   ctx.api.replace({
     ...pod,
     spec: { ...pod.spec, nodeName: node },
@@ -117,7 +129,7 @@ function recordFailure(ctx: ControllerContext, pod: KubeObject, result: Schedule
   const { conditions, changed } = withCondition(
     pod,
     { type: 'PodScheduled', status: 'False', reason, message },
-    ctx.clock.timestamp(),
+    timestamp(ctx),
   );
   if (changed) ctx.api.updateStatus({ ...pod, status: { ...(pod.status ?? { phase: 'Pending' }), conditions } });
 }

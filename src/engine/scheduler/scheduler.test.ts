@@ -3,6 +3,7 @@
 // outcome (Running) is its own tests' business.
 import { describe, expect, it } from 'vitest';
 import { type Cluster, createCluster, restoreCluster } from '../index';
+import type { SchedulerController } from './index';
 import { scheduleBacklog } from './public';
 import { podYaml } from './testutil';
 
@@ -342,6 +343,33 @@ describe('determinism', () => {
         .map((e) => [e.involvedObject.name, e.reason, e.message, e.count]);
     expect(evs(twin)).toEqual(evs(c));
     expect(c.get('Pod', 'waiting')!.spec.nodeName).toBeDefined();
+  });
+});
+
+describe('the NodeInfo cache (backend/cache)', () => {
+  it('is kept current from watch events: one full build, however much changes', () => {
+    const c = createCluster({ nodes: 5 });
+    for (let i = 0; i < 30; i++) applyOk(c, podYaml(`p${i}`, { cpu: '100m' }));
+    c.advance(10_000);
+    editNode(c, 'node-1', (n) => (n.metadata.labels.x = 'y'));
+    c.delete('Pod', 'p3', 'default', { gracePeriodSeconds: 0 });
+    for (let i = 30; i < 40; i++) applyOk(c, podYaml(`p${i}`, { cpu: '100m' }));
+    c.advance(60_000);
+    const scheduler = c.core.manager.get('scheduler') as SchedulerController;
+    expect(scheduler.cacheBuilds()).toBe(1);
+  });
+
+  it('is rebuilt after a restore and schedules exactly like the original', () => {
+    const c = createCluster({ seed: 11, nodes: 4 });
+    for (let i = 0; i < 8; i++) applyOk(c, podYaml(`p${i}`, { cpu: '100m' }));
+    c.advance(100);
+    const twin = restoreCluster(c.snapshot());
+    for (const x of [c, twin]) {
+      for (let i = 8; i < 20; i++) applyOk(x, podYaml(`p${i}`, { cpu: '100m' }));
+      x.advance(100);
+    }
+    const where = (x: Cluster) => Array.from({ length: 20 }, (_, i) => x.get('Pod', `p${i}`)!.spec.nodeName);
+    expect(where(twin)).toEqual(where(c));
   });
 });
 

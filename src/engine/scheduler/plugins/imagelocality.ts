@@ -47,3 +47,35 @@ export function imageLocalityScore(
   }
   return imageLocalityPriority(sum, images.length);
 }
+
+/** Per-pod part of the score (the spread of each image), computed once per cycle instead of per node. */
+export interface ImageSpread {
+  images: string[];
+  spreads: number[];
+}
+
+/** undefined when no node holds any of the pod's images: every node then scores 0. */
+export function imageSpread(
+  images: string[],
+  nodesWithImage: (name: string) => number,
+  totalNodes: number,
+): ImageSpread | undefined {
+  let any = false;
+  const spreads = images.map((name) => {
+    const n = nodesWithImage(name);
+    if (n > 0) any = true;
+    return n / totalNodes;
+  });
+  return any ? { images, spreads } : undefined;
+}
+
+/** imageLocalityScore with the spreads precomputed (same arithmetic). */
+export function imageLocalityScoreWith(s: ImageSpread, ni: NodeInfo): number {
+  let sum = 0;
+  for (let i = 0; i < s.images.length; i++) {
+    const size = ni.images.get(s.images[i]);
+    if (size === undefined) continue;
+    sum += Math.trunc(size * s.spreads[i]);
+  }
+  return imageLocalityPriority(sum, s.images.length);
+}
