@@ -56,12 +56,13 @@ function helloApp(tag: string): ImageSpec {
   return image({
     repository: 'gcr.io/google-samples/hello-app',
     tags: [tag],
-    layers: [...BASES.distrolessStatic, layer(`hello-app ${tag} binary`, 3.6 * MB)],
+    // kubernetes-engine-samples/quickstarts/hello-app: FROM alpine, CMD ["./hello-app"]
+    layers: [...BASES.alpine320, layer(`hello-app ${tag} binary`, 2.8 * MB)],
     entrypoint: [],
-    cmd: ['/hello-app'],
+    cmd: ['./hello-app'],
     env: { PORT: '8080' },
-    os: 'distroless',
-    tools: ['/hello-app'],
+    os: 'alpine',
+    tools: ['./hello-app', '/hello-app'],
     ports: ['8080/tcp'],
     version: `${tag}.0`,
     description: `Google's hello-app ${tag}: HTTP 8080, "Hello, world! Version: ${tag}.0 Hostname: <pod>".`,

@@ -134,7 +134,7 @@ describe('memory', () => {
 describe('exec', () => {
   it('an executable missing from the image gives the OCI exec error', () => {
     // distroless images have no shell at all
-    const r = start('gcr.io/google-samples/hello-app:1.0');
+    const r = start('registry.k8s.io/kube-scheduler:v1.34.1', { command: ['kube-scheduler'] });
     expect(runtime.execInContainer(r.p, r.sb, ['sh'], 0)).toEqual({
       stdout: '',
       stderr: expect.any(String),

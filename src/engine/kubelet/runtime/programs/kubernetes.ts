@@ -100,7 +100,7 @@ export const goproxy: ProgramDef = {
 };
 
 export const helloApp: ProgramDef = {
-  names: ['/hello-app'],
+  names: ['/hello-app', './hello-app'],
   plan(c) {
     const port = Number(c.env.PORT ?? 8080) || 8080;
     const version = c.spec.version ?? '1.0.0';
