@@ -2,11 +2,10 @@
  * The -o printers besides tables: yaml, json, name, jsonpath and custom-columns
  * (kubernetes k8s.io/cli-runtime/pkg/printers and kubectl pkg/cmd/get/customcolumn.go).
  */
-import { Document, isScalar, visit } from 'yaml';
 import { lookupKind, resourceRef } from '../api/kinds';
 import type { KubeObject } from '../api/types';
 import { KubectlError } from './errors';
-import { goJson, JsonPathError, jsonpath, relaxed, sortKeys, values, valueText } from './jsonpath';
+import { goJson, JsonPathError, jsonpath, relaxed, values, valueText } from './jsonpath';
 import { formatTable } from './tabwriter';
 
 export type OutputFormat =
@@ -48,22 +47,7 @@ export function asList(objects: KubeObject[]): Record<string, unknown> {
   return { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
 }
 
-// Strings go-yaml v2 would read back as another type, so it double-quotes them.
-const YAML11_NON_STRING =
-  /^(?:|~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?)$/;
-
-/** YAML as kubectl prints it (sigs.k8s.io/yaml over go-yaml v2): sorted keys, unindented lists. */
-export function toYaml(value: unknown): string {
-  const doc = new Document(sortKeys(value), { version: '1.1' });
-  visit(doc, {
-    Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === 'string' && YAML11_NON_STRING.test(node.value)) {
-        node.type = 'QUOTE_DOUBLE';
-      }
-    },
-  });
-  return doc.toString({ indentSeq: false, lineWidth: 80, minContentWidth: 0, singleQuote: true });
-}
+export { toYaml } from './yaml';
 
 export function toJson(value: unknown): string {
   return `${goJson(value, '    ')}\n`;
