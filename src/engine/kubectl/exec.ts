@@ -27,9 +27,9 @@ export function exec(inv: Invocation): number {
   const res = inv.cluster.exec(namespaceOf(inv), pod.metadata.name, command, container);
   io.out(res.stdout);
   if (res.stderr) io.stderr += res.stderr;
-  // A non-zero exit inside the container is reported like kubectl does and passed on.
-  if (res.exitCode !== 0 && res.exitCode !== undefined) {
-    io.err(`command terminated with exit code ${res.exitCode}`);
-  }
+  // A non-zero exit of the command is reported like kubectl does and passed on; a
+  // failure to reach the container already carries its own error text.
+  const failedToRun = /^(error: |Error from server)/.test(res.stderr ?? '');
+  if (res.exitCode !== 0 && !failedToRun) io.err(`command terminated with exit code ${res.exitCode}`);
   return res.exitCode;
 }

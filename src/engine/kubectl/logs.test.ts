@@ -46,6 +46,9 @@ function fakeCluster(calls: unknown[] = []): Cluster {
     exec: (ns: string, name: string, command: string[], container?: string) => {
       calls.push(['exec', ns, name, command, container]);
       if (command[0] === 'false') return { stdout: '', stderr: '', exitCode: 1 };
+      if (command[0] === 'unreachable') {
+        return { stdout: '', stderr: 'error: unable to upgrade connection: container not found ("app")\n', exitCode: 1 };
+      }
       return { stdout: `${command.slice(1).join(' ')}\n`, stderr: '', exitCode: 0 };
     },
   } as unknown as Cluster;
@@ -105,6 +108,14 @@ describe('kubectl exec', () => {
     expect(runKubectl(fakeCluster(), 'exec one -- false')).toEqual({
       stdout: '',
       stderr: 'command terminated with exit code 1\n',
+      exitCode: 1,
+    });
+  });
+
+  it('a container that cannot be reached: only its error', () => {
+    expect(runKubectl(fakeCluster(), 'exec one -- unreachable')).toEqual({
+      stdout: '',
+      stderr: 'error: unable to upgrade connection: container not found ("app")\n',
       exitCode: 1,
     });
   });
