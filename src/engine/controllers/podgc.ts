@@ -17,6 +17,7 @@
 import type { Condition, Node, Pod } from '../api/types';
 import type { ControllerContext } from './context';
 import type { Controller } from './manager';
+import { nodesWithPods, podsOnNode, terminatedCount, terminatedPods, terminatingPods } from './podindex';
 import { withCondition } from './tainteviction';
 import { nodeCondition, taintExists } from './taints';
 
@@ -50,30 +51,28 @@ function isTerminated(p: Pod): boolean {
   return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 }
 
+// Upstream lists every pod each pass; the indexes (podindex.ts) give the same answers
+// while touching only terminated, terminating or orphaned pods.
 function gc(ctx: ControllerContext, s: PodGcState): void {
-  const pods = ctx.store.list('Pod') as Pod[];
-  if (ctx.timings.terminatedPodGcThreshold > 0) gcTerminated(ctx, pods);
-  gcTerminating(ctx, pods);
-  gcOrphaned(ctx, s, pods);
-  gcUnscheduledTerminating(ctx, pods);
+  if (ctx.timings.terminatedPodGcThreshold > 0) gcTerminated(ctx);
+  gcTerminating(ctx);
+  gcOrphaned(ctx, s);
+  gcUnscheduledTerminating(ctx);
 }
 
-function gcTerminated(ctx: ControllerContext, pods: Pod[]): void {
-  const terminated = pods.filter(isTerminated);
-  const excess = terminated.length - ctx.timings.terminatedPodGcThreshold;
+function gcTerminated(ctx: ControllerContext): void {
+  const excess = terminatedCount(ctx.store) - ctx.timings.terminatedPodGcThreshold;
   if (excess <= 0) return;
   // byEvictionAndCreationTimestamp, without the eviction part: oldest first, ties by name.
-  const sorted = [...terminated].sort(
-    (a, b) =>
-      a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) ||
-      `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`),
+  const oldest = terminatedPods(ctx.store).sort((a, b) =>
+    a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp),
   );
-  for (const p of sorted.slice(0, excess)) markFailedAndDelete(ctx, p);
+  for (const p of oldest.slice(0, excess)) markFailedAndDelete(ctx, p);
 }
 
-function gcTerminating(ctx: ControllerContext, pods: Pod[]): void {
-  for (const p of pods) {
-    if (!p.metadata.deletionTimestamp || !p.spec?.nodeName) continue;
+function gcTerminating(ctx: ControllerContext): void {
+  for (const p of terminatingPods(ctx.store)) {
+    if (!p.spec?.nodeName) continue;
     const node = ctx.store.get('Node', undefined, p.spec.nodeName) as Node | undefined;
     if (!node) continue;
     const ready = nodeCondition(node, 'Ready')?.status === 'True';
@@ -83,21 +82,11 @@ function gcTerminating(ctx: ControllerContext, pods: Pod[]): void {
   }
 }
 
-function gcOrphaned(ctx: ControllerContext, s: PodGcState, pods: Pod[]): void {
+function gcOrphaned(ctx: ControllerContext, s: PodGcState): void {
   const now = ctx.clock.now();
-  const missing = new Set<string>();
-  for (const p of pods) {
-    const n = p.spec?.nodeName;
-    if (n && !ctx.store.get('Node', undefined, n)) missing.add(n);
-  }
+  const missing = nodesWithPods(ctx.store).filter((n) => !ctx.store.get('Node', undefined, n));
   // A node that came back (or whose pods all went) leaves the quarantine.
-  for (const n of Object.keys(s.quarantine)) if (!missing.has(n)) delete s.quarantine[n];
-  const deleted = new Set<string>();
-  for (const n of [...missing].sort()) {
-    if (!(n in s.quarantine)) s.quarantine[n] = now;
-    else if (now - s.quarantine[n] >= ctx.timings.podGcQuarantineMs) deleted.add(n);
-  }
-  if (deleted.size === 0) return;
+  for (const n of Object.keys(s.quarantine)) if (!missing.includes(n)) delete s.quarantine[n];
   const condition: Condition = {
     type: 'DisruptionTarget',
     status: 'True',
@@ -105,12 +94,19 @@ function gcOrphaned(ctx: ControllerContext, s: PodGcState, pods: Pod[]): void {
     message: 'PodGC: node no longer exists',
     lastTransitionTime: ctx.clock.timestamp(),
   };
-  for (const p of pods) if (deleted.has(p.spec?.nodeName ?? '')) markFailedAndDelete(ctx, p, condition);
-  for (const n of deleted) delete s.quarantine[n];
+  for (const n of missing) {
+    if (!(n in s.quarantine)) {
+      s.quarantine[n] = now;
+      continue;
+    }
+    if (now - s.quarantine[n] < ctx.timings.podGcQuarantineMs) continue;
+    for (const p of podsOnNode(ctx.store, n)) markFailedAndDelete(ctx, p, condition);
+    delete s.quarantine[n];
+  }
 }
 
-function gcUnscheduledTerminating(ctx: ControllerContext, pods: Pod[]): void {
-  for (const p of pods) if (p.metadata.deletionTimestamp && !p.spec?.nodeName) markFailedAndDelete(ctx, p);
+function gcUnscheduledTerminating(ctx: ControllerContext): void {
+  for (const p of terminatingPods(ctx.store)) if (!p.spec?.nodeName) markFailedAndDelete(ctx, p);
 }
 
 /** markFailedAndDeletePodWithCondition: phase Failed (plus the condition), then delete with grace 0. */

@@ -1,67 +1,110 @@
 /**
- * Pods by node, like the informer indexer upstream controllers use
- * (getPodsAssignedToNode): the node controllers touch a node's pods only when that
- * node changes, never by scanning every pod.
+ * Pod indexes for the cluster-level controllers, like the informer indexers upstream
+ * controllers use (getPodsAssignedToNode): the node controllers touch a node's pods
+ * only when that node changes, and pod GC looks only at terminated or terminating
+ * pods, never at all 10,000 running ones.
  *
  * The index is a cache derived from the store, not state: it follows the watch feed
  * and rebuilds itself from a full list whenever the store changed without it seeing
- * (a snapshot loaded into the store emits no watch events).
+ * (a snapshot loaded into the store emits no watch events). Every list it returns is
+ * sorted by namespace/name, so results never depend on how the index was built.
  */
 import type { Store } from '../api/store';
 import type { KubeObject, Pod } from '../api/types';
 
-class PodsByNode {
-  private byNode = new Map<string, Map<string, Pod>>();
+type PodMap = Map<string, Pod>;
+
+function sorted(m: PodMap | undefined): Pod[] {
+  if (!m || m.size === 0) return [];
+  return [...m.keys()].sort().map((k) => m.get(k) as Pod);
+}
+
+function isTerminated(p: KubeObject): boolean {
+  return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+}
+
+class PodIndex {
+  readonly byNode = new Map<string, PodMap>();
+  readonly terminated: PodMap = new Map();
+  readonly terminating: PodMap = new Map();
   private seenRv = -1;
 
   constructor(private readonly store: Store) {
     store.watch((ev) => {
       // Only a feed seen without gaps can be trusted; otherwise sync() rebuilds on next use.
-      if (this.seenRv === this.store.resourceVersion() - 1) {
-        if (ev.object.kind === 'Pod') this.apply(ev.old, ev.type === 'DELETED' ? undefined : ev.object);
-        this.seenRv = this.store.resourceVersion();
-      }
+      if (this.seenRv !== this.store.resourceVersion() - 1) return;
+      if (ev.object.kind === 'Pod') this.apply(ev.old, ev.type === 'DELETED' ? undefined : ev.object);
+      this.seenRv = this.store.resourceVersion();
     });
   }
 
-  pods(node: string): Pod[] {
-    this.sync();
-    const m = this.byNode.get(node);
-    if (!m) return [];
-    // Sorted by namespace/name so the order never depends on how the index was built.
-    return [...m.keys()].sort().map((k) => m.get(k) as Pod);
-  }
-
-  private sync(): void {
-    if (this.seenRv === this.store.resourceVersion()) return;
+  sync(): this {
+    if (this.seenRv === this.store.resourceVersion()) return this;
     this.byNode.clear();
+    this.terminated.clear();
+    this.terminating.clear();
     for (const p of this.store.list('Pod')) this.apply(undefined, p);
     this.seenRv = this.store.resourceVersion();
+    return this;
   }
 
   private apply(old: KubeObject | undefined, next: KubeObject | undefined): void {
-    const key = `${(old ?? next)?.metadata.namespace}/${(old ?? next)?.metadata.name}`;
+    const o = (next ?? old) as KubeObject;
+    const key = `${o.metadata.namespace}/${o.metadata.name}`;
     const oldNode = old?.spec?.nodeName as string | undefined;
     const nextNode = next?.spec?.nodeName as string | undefined;
-    if (oldNode && oldNode !== nextNode) this.byNode.get(oldNode)?.delete(key);
-    if (!next || !nextNode) return;
-    let m = this.byNode.get(nextNode);
-    if (!m) {
-      m = new Map();
-      this.byNode.set(nextNode, m);
+    if (oldNode && oldNode !== nextNode) {
+      const m = this.byNode.get(oldNode);
+      m?.delete(key);
+      if (m?.size === 0) this.byNode.delete(oldNode);
     }
-    m.set(key, next as Pod);
+    if (next && nextNode) {
+      let m = this.byNode.get(nextNode);
+      if (!m) {
+        m = new Map();
+        this.byNode.set(nextNode, m);
+      }
+      m.set(key, next as Pod);
+    }
+    if (next && isTerminated(next)) this.terminated.set(key, next as Pod);
+    else this.terminated.delete(key);
+    if (next?.metadata.deletionTimestamp) this.terminating.set(key, next as Pod);
+    else this.terminating.delete(key);
   }
 }
 
-const indexes = new WeakMap<Store, PodsByNode>();
+const indexes = new WeakMap<Store, PodIndex>();
 
-/** The pods bound to `node`, ordered by namespace/name. */
-export function podsOnNode(store: Store, node: string): Pod[] {
+function indexFor(store: Store): PodIndex {
   let idx = indexes.get(store);
   if (!idx) {
-    idx = new PodsByNode(store);
+    idx = new PodIndex(store);
     indexes.set(store, idx);
   }
-  return idx.pods(node);
+  return idx.sync();
+}
+
+/** The pods bound to `node`. */
+export function podsOnNode(store: Store, node: string): Pod[] {
+  return sorted(indexFor(store).byNode.get(node));
+}
+
+/** Every node name some pod is bound to (whether or not the Node exists), sorted. */
+export function nodesWithPods(store: Store): string[] {
+  return [...indexFor(store).byNode.keys()].sort();
+}
+
+/** Pods in phase Succeeded or Failed. */
+export function terminatedPods(store: Store): Pod[] {
+  return sorted(indexFor(store).terminated);
+}
+
+/** How many pods are in phase Succeeded or Failed (no sorting, for the threshold check). */
+export function terminatedCount(store: Store): number {
+  return indexFor(store).terminated.size;
+}
+
+/** Pods with a deletionTimestamp. */
+export function terminatingPods(store: Store): Pod[] {
+  return sorted(indexFor(store).terminating);
 }
