@@ -7,7 +7,7 @@
 import { bytes } from '../api/quantity';
 import { type BackoffConfig, backoffNext, isInBackOffSince } from './backoff';
 import { cri } from './cri';
-import { formatPod, goDuration } from './format';
+import { formatPod, goDuration, goList } from './format';
 import { ensureImage, finishPull } from './images';
 import { shouldRestart } from './phase';
 import { appendLog, containerId, emitFor, type PodCtx, type Slot } from './podctx';
@@ -149,7 +149,36 @@ function startNow(p: PodCtx, s: Slot): StartProgress {
   emit('Normal', 'Started', `Started container ${c.name}`);
   resetProbes(c, r, p.rec, now);
   applyStep(p, s, result);
+  runPostStart(p, s);
   return 'started';
+}
+
+/**
+ * The postStart hook runs right after the start; if it fails the kubelet records
+ * FailedPostStartHook and kills the container (kuberuntime_container.go startContainer).
+ */
+function runPostStart(p: PodCtx, s: Slot): void {
+  const { c, r } = s;
+  const argv = c.lifecycle?.postStart?.exec?.command;
+  if (!argv || r.step !== 'running' || !r.proc || !p.rec.sandbox) return;
+  const out = cri().runtime.execInContainer(r.proc, p.rec.sandbox, argv, p.now);
+  if (out.exitCode === 0) return;
+  const emit = emitFor(p, s);
+  emit(
+    'Warning',
+    'FailedPostStartHook',
+    `Exec lifecycle hook (${goList(argv)}) for Container "${c.name}" in Pod "${formatPod(p.pod)}" failed - error: command '${argv.join(' ')}' exited with ${out.exitCode}: ${out.stderr}, message: "${out.stdout}${out.stderr}"`,
+  );
+  emit('Normal', 'Killing', 'FailedPostStartHook');
+  releasePorts(p, c.name);
+  markExited(p, s, {
+    exitCode: 137,
+    reason: 'Error',
+    signal: 9,
+    startedAt: r.startedAt ?? p.now,
+    finishedAt: p.now,
+    id: r.id ?? '',
+  });
 }
 
 export function hostIP(p: PodCtx): string | undefined {

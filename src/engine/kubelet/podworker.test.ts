@@ -181,3 +181,48 @@ describe('pod status fields', () => {
     });
   });
 });
+
+describe('spec changes, hooks and deadlines', () => {
+  it('a changed image kills the container ("definition changed") and restarts it from the new image', () => {
+    const c = oneNode();
+    const yaml = (image: string) => podYaml('up', `  containers:\n  - name: web\n    image: ${image}\n`);
+    c.apply(yaml('nginx:1.27'));
+    until(c, () => pod(c, 'up').status.phase === 'Running');
+    const r = c.apply(yaml('nginx:latest'));
+    expect(r.ok).toBe(true);
+    until(c, () => cs(c, 'up').restartCount === 1 && !!cs(c, 'up').state.running, 60_000);
+    expect(eventsOf(c, 'up', 'Killing')).toEqual(['Killing: Container web definition changed, will be restarted']);
+    expect(cs(c, 'up').image).toBe('docker.io/library/nginx:latest');
+  });
+
+  it('a failing postStart hook gives FailedPostStartHook and a restart', () => {
+    const c = oneNode();
+    c.apply(
+      podYaml(
+        'hook',
+        '  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sleep, "3600"]\n    lifecycle:\n      postStart:\n        exec: {command: [sh, -c, "exit 1"]}\n',
+      ),
+    );
+    until(c, () => eventsOf(c, 'hook', 'FailedPostStartHook').length > 0);
+    expect(eventsOf(c, 'hook', 'FailedPostStartHook')[0]).toMatch(
+      /^FailedPostStartHook: Exec lifecycle hook \(\[sh -c exit 1\]\) for Container "app" in Pod "hook_default\(.+\)" failed - error: command 'sh -c exit 1' exited with 1: /,
+    );
+    until(c, () => cs(c, 'hook').restartCount >= 1);
+  });
+
+  it('activeDeadlineSeconds fails the pod with DeadlineExceeded', () => {
+    const c = oneNode();
+    c.apply(
+      podYaml(
+        'dl',
+        '  activeDeadlineSeconds: 20\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sleep, "3600"]\n',
+      ),
+    );
+    until(c, () => pod(c, 'dl').status.phase === 'Failed', 60_000);
+    expect(pod(c, 'dl').status).toMatchObject({
+      reason: 'DeadlineExceeded',
+      message: 'Pod was active on the node longer than the specified deadline',
+    });
+    expect(c.now()).toBeGreaterThanOrEqual(20_000);
+  });
+});

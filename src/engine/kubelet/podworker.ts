@@ -92,6 +92,7 @@ export function syncPod(ctx: ControllerContext, st: KubeletState, ns: string, na
     if (rec.deadlineExceeded) {
       if (terminatePod(p, 'deadline')) finish(p);
     } else {
+      restartChanged(p, all);
       runProbes(p, all);
       progress(p, all);
       const phase = generateStatus(p).phase;
@@ -154,6 +155,15 @@ function finishDeletion(p: PodCtx, st: KubeletState, key: string): void {
   const pod = writeStatus(p);
   delete st.pods[key];
   deleteNow(p.ctx, pod);
+}
+
+/** containerChanged: a new image in the spec kills the container; it restarts from the new one. */
+function restartChanged(p: PodCtx, all: Slot[]): void {
+  for (const s of all) {
+    if (s.r.step === 'running' && !s.r.stopping && s.r.image !== undefined && s.r.image !== s.c.image) {
+      stopContainer(p, s, 'spec', terminationGraceMs(p), true);
+    }
+  }
 }
 
 function runProbes(p: PodCtx, all: Slot[]): void {

@@ -64,6 +64,13 @@ function states(
   }
 }
 
+/** The pulled reference, unless the spec moved on to an image not pulled yet (then the spec's). */
+function imageOf(c: Container, r: ContainerRec): string {
+  if (!r.imageRef) return c.image;
+  if (r.image === undefined || r.image === c.image) return r.imageRef;
+  return cri().normalizeImageRef(c.image) === r.imageRef ? r.imageRef : c.image;
+}
+
 function containerStatus(p: PodCtx, s: Slot, defaultReason: string): ContainerStatus {
   const { c, r } = s;
   const { state, lastState } = states(p, r, defaultReason);
@@ -78,7 +85,7 @@ function containerStatus(p: PodCtx, s: Slot, defaultReason: string): ContainerSt
     lastState,
     ready,
     restartCount: r.restarts,
-    image: r.imageRef ?? c.image,
+    image: imageOf(c, r),
     imageID: info && (r.step === 'running' || r.exit) ? `${info.repository}@${info.digest}` : '',
     ...(id ? { containerID: `containerd://${id}` } : {}),
     started: isStarted(c, r),
