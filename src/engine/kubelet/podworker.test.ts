@@ -225,4 +225,19 @@ describe('spec changes, hooks and deadlines', () => {
     });
     expect(c.now()).toBeGreaterThanOrEqual(20_000);
   });
+
+  it('deleting a mirror pod does not stop its static pod: the kubelet recreates the mirror', () => {
+    const c = oneNode();
+    const name = 'kube-apiserver-control-plane';
+    until(c, () => pod(c, name, 'kube-system').status.phase === 'Running', 30_000);
+    const before = pod(c, name, 'kube-system');
+    c.delete('Pod', name, 'kube-system');
+    c.advance(1000);
+    const after = pod(c, name, 'kube-system');
+    expect(after.metadata.uid).not.toBe(before.metadata.uid);
+    expect(after.metadata.deletionTimestamp).toBeUndefined();
+    expect(after.status.phase).toBe('Running');
+    expect(after.status.containerStatuses?.[0].restartCount).toBe(0);
+    expect(after.status.containerStatuses?.[0].containerID).toBe(before.status.containerStatuses?.[0].containerID);
+  });
 });

@@ -82,6 +82,10 @@ export function syncPod(ctx: ControllerContext, st: KubeletState, ns: string, na
     stepContainer(p, s, false);
     stepStopping(p, s);
   }
+  if (pod.metadata.deletionTimestamp && isMirrorPod(pod)) {
+    recreateMirrorPod(p, st, key);
+    return;
+  }
   if (pod.metadata.deletionTimestamp) {
     if (terminatePod(p, 'delete')) {
       finishDeletion(p, st, key);
@@ -115,6 +119,45 @@ function regularDone(p: PodCtx, all: Slot[]): boolean {
     if (s.r.step !== 'exited' || s.r.at !== undefined || wantsRestart(p, s)) return false;
   }
   return any;
+}
+
+/** A mirror pod only reflects a static pod from the node's manifest directory. */
+function isMirrorPod(pod: Pod): boolean {
+  return pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+}
+
+/**
+ * Deleting a mirror pod does not stop its static pod: the kubelet's mirror pod manager
+ * deletes the mirror and creates it again, and the containers keep running.
+ */
+function recreateMirrorPod(p: PodCtx, st: KubeletState, key: string): void {
+  const old = p.pod;
+  deleteNow(p.ctx, old);
+  const {
+    uid: _u,
+    resourceVersion: _r,
+    creationTimestamp: _c,
+    deletionTimestamp: _d,
+    deletionGracePeriodSeconds: _g,
+    generation: _gen,
+    ...meta
+  } = old.metadata;
+  let created: Pod;
+  try {
+    created = p.ctx.api.create({
+      ...old,
+      metadata: { ...meta, uid: '', resourceVersion: '', creationTimestamp: '' },
+    }) as Pod;
+  } catch {
+    delete st.pods[key];
+    return;
+  }
+  p.rec.uid = created.metadata.uid;
+  p.pod = created;
+  p.rec.timerAt = undefined;
+  writeStatus(p);
+  schedule(p, key);
+  pruneRec(p.rec);
 }
 
 function deleteNow(ctx: ControllerContext, pod: Pod): void {
