@@ -266,16 +266,41 @@ group('kubectl describe node', () => {
 });
 
 group('kubectl describe other kinds', () => {
-  it('a namespace through the generic describer', () => {
-    const out = kubectl(quietCluster(1), 'describe ns default').stdout;
-    expect(out.split('\n').slice(0, 3)).toEqual([
-      'Name:         default',
-      'Labels:       kubernetes.io/metadata.name=default',
+  it('a namespace', () => {
+    expect(kubectl(quietCluster(1), 'describe ns default').stdout).toBe(
+      'Name:         default\nLabels:       kubernetes.io/metadata.name=default\nAnnotations:  <none>\nStatus:       Active\n\nNo resource quota.\n\nNo LimitRange resource.\n',
+    );
+  });
+
+  it('a lease through the generic describer', () => {
+    const out = kubectl(quietCluster(1), 'describe lease node-1 -n kube-node-lease').stdout;
+    expect(out.split('\n').slice(0, 6)).toEqual([
+      'Name:         node-1',
+      'Namespace:    kube-node-lease',
+      'Labels:       <none>',
       'Annotations:  <none>',
+      'API Version:  coordination.k8s.io/v1',
+      'Kind:         Lease',
     ]);
+    expect(out).toMatch(/\nSpec:\n {2}Holder Identity: +node-1\n/);
   });
 
   it('without a type', () => {
     expect(kubectl(quietCluster(1), 'describe').stderr).toContain('error: Required resource not specified.');
+  });
+});
+
+group('smartLabelFor', () => {
+  it('splits camel case and keeps the common acronyms upper case', async () => {
+    const { smartLabel } = await import('./describe');
+    expect(['holderIdentity', 'apiVersion', 'uid', 'podCIDR', 'HTTPServer', 'v1beta1', 'x-y'].map(smartLabel)).toEqual([
+      'Holder Identity',
+      'API Version',
+      'UID',
+      'Pod CIDR',
+      'HTTP Server',
+      'v1beta1',
+      'X - Y',
+    ]);
   });
 });

@@ -22,7 +22,19 @@ type Describer = (inv: Invocation, obj: KubeObject) => string;
 const DESCRIBERS: Record<string, Describer> = {
   Pod: (inv, o) => describePod(inv.cluster, o as Pod),
   Node: (inv, o) => describeNode(inv.cluster, o as Node),
+  Namespace: (_inv, o) => describeNamespace(o),
 };
+
+/** describeNamespace: quotas and limit ranges do not exist yet, so it says so as kubectl does. */
+function describeNamespace(ns: KubeObject): string {
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${ns.metadata.name}\n`);
+  writeLabels(w, 'Labels', ns.metadata.labels);
+  writeAnnotations(w, 'Annotations', ns.metadata.annotations);
+  w.write(0, `Status:\t${ns.status?.phase ?? 'Active'}\n`);
+  w.write(0, '\nNo resource quota.\n\nNo LimitRange resource.\n');
+  return w.toString();
+}
 
 /** Lets a feature that adds a kind register its describer. */
 export function registerDescriber(kind: string, d: Describer): void {
@@ -60,44 +72,64 @@ export function describe(inv: Invocation): number {
   return errors.length > 0 ? 1 : 0;
 }
 
-/** GenericDescriber: identity, then every other field as an indented tree, then events. */
+/**
+ * genericDescriber: name, namespace, labels and annotations, then every other field as
+ * an indented tree with smartLabelFor names ("holderIdentity" → "Holder Identity").
+ */
 function describeGeneric(inv: Invocation, obj: KubeObject): string {
   const w = new DescribeWriter();
   w.write(0, `Name:\t${obj.metadata.name}\n`);
-  if (obj.metadata.namespace) w.write(0, `Namespace:\t${obj.metadata.namespace}\n`);
+  w.write(0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);
   writeLabels(w, 'Labels', obj.metadata.labels);
   writeAnnotations(w, 'Annotations', obj.metadata.annotations);
-  w.write(0, `API Version:\t${obj.apiVersion}\n`);
-  w.write(0, `Kind:\t${obj.kind}\n`);
-  const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (!['apiVersion', 'kind', 'metadata'].includes(k)) rest[k] = v;
-  const { name: _n, namespace: _ns, labels: _l, annotations: _a, ...meta } = obj.metadata;
-  writeTree(w, { Metadata: meta, ...capitalized(rest) }, 0);
+  const skip = [
+    '.metadata.managedFields',
+    '.metadata.name',
+    '.metadata.namespace',
+    '.metadata.labels',
+    '.metadata.annotations',
+  ];
+  writeUnstructured(w, 0, obj as Record<string, unknown>, '', skip);
   writeEvents(w, eventsFor(inv.cluster, obj), inv.cluster.now());
   return w.toString();
 }
 
-function capitalized(o: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k.charAt(0).toUpperCase() + k.slice(1)] = v;
-  return out;
+function writeUnstructured(
+  w: DescribeWriter,
+  level: number,
+  content: Record<string, unknown>,
+  prefix: string,
+  skip: string[],
+): void {
+  for (const field of Object.keys(content).sort()) {
+    const value = content[field];
+    const path = `${prefix}.${field}`;
+    if (skip.includes(path) || value === undefined) continue;
+    if (Array.isArray(value)) {
+      w.write(level, `${smartLabel(field)}:\n`);
+      for (const child of value) {
+        if (child !== null && typeof child === 'object' && !Array.isArray(child)) {
+          writeUnstructured(w, level + 1, child as Record<string, unknown>, path, skip);
+        } else w.write(level + 1, `${goValue(child)}\n`);
+      }
+    } else if (value !== null && typeof value === 'object') {
+      w.write(level, `${smartLabel(field)}:\n`);
+      writeUnstructured(w, level + 1, value as Record<string, unknown>, path, skip);
+    } else {
+      w.write(level, `${smartLabel(field)}:\t${goValue(value)}\n`);
+    }
+  }
 }
 
-function writeTree(w: DescribeWriter, value: unknown, level: number): void {
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      if (item !== null && typeof item === 'object') writeTree(w, item, level);
-      else w.write(level, `${String(item)}\n`);
-    }
-    return;
-  }
-  for (const [k, v] of Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const key = level === 0 ? k : k.charAt(0).toUpperCase() + k.slice(1);
-    if (v !== null && typeof v === 'object') {
-      w.write(level, `${key}:\n`);
-      writeTree(w, v, level + 1);
-    } else {
-      w.write(level, `${key}:\t${v === null || v === undefined ? '<nil>' : String(v)}\n`);
-    }
-  }
+const goValue = (v: unknown) => (v === null ? '<nil>' : String(v));
+
+const ACRONYMS = ['API', 'URL', 'UID', 'OSB', 'GUID'];
+
+/** smartLabelFor over fatih/camelcase.Split; names with anything but letters and '-' stay as they are. */
+export function smartLabel(field: string): string {
+  if (/[^\p{L}-]/u.test(field)) return field;
+  const parts = field.match(/\p{Lu}+(?![\p{Ll}])|\p{Lu}?\p{Ll}+|-+/gu) ?? [field];
+  return parts
+    .map((p) => (ACRONYMS.includes(p.toUpperCase()) ? p.toUpperCase() : p.charAt(0).toUpperCase() + p.slice(1)))
+    .join(' ');
 }

@@ -47,7 +47,11 @@ function fakeCluster(calls: unknown[] = []): Cluster {
       calls.push(['exec', ns, name, command, container]);
       if (command[0] === 'false') return { stdout: '', stderr: '', exitCode: 1 };
       if (command[0] === 'unreachable') {
-        return { stdout: '', stderr: 'error: unable to upgrade connection: container not found ("app")\n', exitCode: 1 };
+        return {
+          stdout: '',
+          stderr: 'error: unable to upgrade connection: container not found ("app")\n',
+          exitCode: 1,
+        };
       }
       return { stdout: `${command.slice(1).join(' ')}\n`, stderr: '', exitCode: 0 };
     },

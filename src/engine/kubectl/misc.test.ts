@@ -21,6 +21,16 @@ describe('kubectl version / api-resources / cluster-info', () => {
     expect(kubectl(quietCluster(1), 'api-resources --namespaced=false -o name').stdout).toBe('namespaces\nnodes\n');
   });
 
+  it('api-versions and config', () => {
+    const c = quietCluster(1);
+    expect(kubectl(c, 'api-versions').stdout).toBe('coordination.k8s.io/v1\nv1\n');
+    expect(kubectl(c, 'config current-context').stdout).toBe('kind-playground\n');
+    expect(kubectl(c, 'config get-contexts').stdout).toBe(
+      'CURRENT   NAME              CLUSTER           AUTHINFO          NAMESPACE\n*         kind-playground   kind-playground   kind-playground   \n',
+    );
+    expect(kubectl(c, 'config use-context other').exitCode).toBe(1);
+  });
+
   it('cluster-info', () => {
     expect(kubectl(quietCluster(1), 'cluster-info').stdout).toContain(
       'is running at \u001b[0;33mhttps://127.0.0.1:6443\u001b[0m\n',

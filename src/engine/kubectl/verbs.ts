@@ -2,6 +2,7 @@
 
 import { apply, create } from './apply';
 import type { Verb } from './cmd';
+import { apiVersions, config } from './config';
 import { cordon, uncordon } from './cordon';
 import { del } from './delete';
 import { describe } from './describe';
@@ -26,6 +27,8 @@ export const VERBS: Record<string, Verb> = {
   drain,
   version,
   'api-resources': apiResources,
+  'api-versions': apiVersions,
+  config,
   'cluster-info': clusterInfo,
   run,
   label,
