@@ -4,7 +4,7 @@
 // namespaces, multi-document streams that apply the good documents and report the bad.
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../index';
-import { applyManifests, LAST_APPLIED } from './apply';
+import { applyManifests, createManifests, LAST_APPLIED } from './apply';
 import { threeWayMerge } from './merge';
 
 const pod = (extra = '', image = 'nginx:1.27', labels = 'app: web') =>
@@ -180,5 +180,54 @@ describe('threeWayMerge (strategic merge on the live object)', () => {
 
   it('replaces lists without a merge key (args) whole', () => {
     expect(threeWayMerge({ args: ['a', 'b'] }, { args: ['c'] }, { args: ['a', 'b'] })).toEqual({ args: ['c'] });
+  });
+});
+
+describe('apply: manifests exported with kubectl get -o yaml', () => {
+  it('a resourceVersion on create is refused (BadRequest), as the server does', () => {
+    const r = createCluster().apply(pod().replace('  name: web\n', '  name: web\n  resourceVersion: "42"\n'));
+    expect(r.errors[0]).toMatchObject({
+      message: 'resourceVersion should not be set on objects to be created',
+      reason: 'BadRequest',
+    });
+  });
+
+  it('a stale resourceVersion on update is a Conflict', () => {
+    const c = createCluster();
+    c.apply(pod());
+    const r = c.apply(pod('', 'nginx:1.16.1').replace('  name: web\n', '  name: web\n  resourceVersion: "1"\n'));
+    expect(r.errors[0]).toMatchObject({
+      message:
+        'Operation cannot be fulfilled on pods "web": the object has been modified; please apply your changes to the latest version and try again',
+      reason: 'Conflict',
+    });
+  });
+
+  it('server-set fields and a pod status in the manifest are dropped on create', () => {
+    const c = createCluster();
+    const text =
+      pod().replace('  name: web\n', '  name: web\n  uid: abc\n  creationTimestamp: "2020-01-01T00:00:00Z"\n') +
+      'status:\n  phase: Running\n';
+    expect(c.apply(text).errors).toEqual([]);
+    const p = c.get('Pod', 'web');
+    expect(p?.metadata.uid).not.toBe('abc');
+    expect(p?.metadata.creationTimestamp).toBe('2026-01-01T09:00:00Z');
+    expect(p?.status.phase).toBe('Pending');
+  });
+});
+
+describe('createManifests (kubectl create -f over the same pipeline)', () => {
+  it('creates without the last-applied annotation, accepts generateName, refuses existing objects', () => {
+    const c = createCluster();
+    const api = c.core.api;
+    const r = createManifests(api, pod());
+    expect(r.results[0].action).toBe('created');
+    expect(c.get('Pod', 'web')?.metadata.annotations).toBeUndefined();
+    expect(createManifests(api, pod()).errors[0]).toMatchObject({
+      message: 'pods "web" already exists',
+      reason: 'AlreadyExists',
+    });
+    const gen = createManifests(api, pod().replace('  name: web\n', '  generateName: web-\n'));
+    expect(gen.results[0].name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 });

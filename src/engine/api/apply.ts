@@ -8,7 +8,7 @@
  */
 import type { Api } from './api';
 import { cannotBeHandled, decodeObject } from './decode';
-import { ApiError, formatFieldError } from './errors';
+import { ApiError, alreadyExists, formatFieldError } from './errors';
 import { type KindInfo, lookupKindVersion } from './kinds';
 import { sortedJSON, threeWayMerge } from './merge';
 import { type ParsedDocument, parseStream } from './parse';
@@ -70,7 +70,25 @@ export interface ApplyOptions {
   /** namespace for documents that name none (kubectl -n) */
   namespace?: string;
   dryRun?: boolean;
+  /** `create` is kubectl create -f: no last-applied annotation, AlreadyExists for existing objects */
+  mode?: 'apply' | 'create';
 }
+
+/** kubectl create -f over the same pipeline (parse, decode, positions, per-document errors). */
+export function createManifests(api: Api, text: string, opts: Omit<ApplyOptions, 'mode'> = {}): ApplyResult {
+  return applyManifests(api, text, { ...opts, mode: 'create' });
+}
+
+/** Fields the server sets on create; a manifest exported with `-o yaml` carries them. */
+const SERVER_SET = [
+  'uid',
+  'creationTimestamp',
+  'generation',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'managedFields',
+  'selfLink',
+];
 
 export function applyManifests(api: Api, text: string, opts: ApplyOptions = {}): ApplyResult {
   const result: ApplyResult = { ok: true, results: [], errors: [], warnings: [] };
@@ -160,7 +178,7 @@ function applyDocument(api: Api, doc: ParsedDocument, opts: ApplyOptions, out: A
     });
     return;
   }
-  if (typeof meta.name !== 'string' || meta.name === '') {
+  if ((typeof meta.name !== 'string' || meta.name === '') && opts.mode !== 'create') {
     const group = info.group ? `${info.group}/` : '/';
     fail({
       message: `error when retrieving current configuration of:\nResource: "${group}${versionOf(info)}, Resource=${info.plural}", GroupVersionKind: "${group}${versionOf(info)}, Kind=${info.kind}"\nName: "", Namespace: "${ns ?? ''}"\nfrom server for: "STDIN": resource name may not be empty`,
@@ -184,19 +202,35 @@ function applyObject(
   modified.metadata = { ...(modified.metadata ?? {}) } as KubeObject['metadata'];
   if (ns) modified.metadata.namespace = ns;
   else delete modified.metadata.namespace;
-  const annotations: Record<string, string> = { ...(modified.metadata.annotations ?? {}) };
-  delete annotations[LAST_APPLIED];
-  // kubectl stores the configuration it was given, with the namespace it resolved and
-  // an (empty) annotations map, as sorted JSON ending in a newline.
-  const lastApplied = `${sortedJSON({ ...modified, metadata: { ...modified.metadata, annotations } })}\n`;
-  modified.metadata.annotations = { ...annotations, [LAST_APPLIED]: lastApplied };
-  const existing = api.store.get(info.kind, ns, modified.metadata.name);
+  if (opts.mode !== 'create') {
+    const annotations: Record<string, string> = { ...(modified.metadata.annotations ?? {}) };
+    delete annotations[LAST_APPLIED];
+    // kubectl stores the configuration it was given, with the namespace it resolved and
+    // an (empty) annotations map, as sorted JSON ending in a newline.
+    const lastApplied = `${sortedJSON({ ...modified, metadata: { ...modified.metadata, annotations } })}\n`;
+    modified.metadata.annotations = { ...annotations, [LAST_APPLIED]: lastApplied };
+  }
+  const existing = modified.metadata.name ? api.store.get(info.kind, ns, modified.metadata.name) : undefined;
   try {
+    if (existing && opts.mode === 'create') throw alreadyExists(info.plural, modified.metadata.name);
     if (!existing) {
+      // The server sets these itself, and refuses a resourceVersion on create.
+      if (modified.metadata.resourceVersion) {
+        throw new ApiError('resourceVersion should not be set on objects to be created', 'BadRequest');
+      }
+      for (const f of SERVER_SET) delete (modified.metadata as Record<string, unknown>)[f];
+      if (info.kind === 'Pod' || info.kind === 'Namespace') delete modified.status;
       const { object, warnings } = api.createWithWarnings(modified, { dryRun: opts.dryRun });
       out.results.push(itemResult(object, 'created'));
       pushWarnings(out, doc, warnings);
       return;
+    }
+    const rv = modified.metadata.resourceVersion;
+    if (rv && rv !== existing.metadata.resourceVersion) {
+      throw new ApiError(
+        `Operation cannot be fulfilled on ${info.plural}${info.group ? `.${info.group}` : ''} "${existing.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
+        'Conflict',
+      );
     }
     const original = parseLastApplied(existing.metadata.annotations?.[LAST_APPLIED]);
     const desired = threeWayMerge(original, modified, existing) as KubeObject;
