@@ -81,6 +81,15 @@ function runtimeFile(v: FsView, path: string): string | undefined {
       return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${v.sandbox.podIP}\t${v.sandbox.hostname}\n`;
     case '/dev/null':
       return '';
+    case '/etc/resolv.conf': {
+      const dns = v.sandbox.dns;
+      if (!dns) return undefined;
+      const lines = [];
+      if (dns.searches.length) lines.push(`search ${dns.searches.join(' ')}`);
+      for (const n of dns.nameservers) lines.push(`nameserver ${n}`);
+      if (dns.options.length) lines.push(`options ${dns.options.join(' ')}`);
+      return `${lines.join('\n')}\n`;
+    }
   }
   return undefined;
 }

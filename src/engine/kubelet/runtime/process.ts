@@ -15,7 +15,7 @@ import { listens, type ProgState, play, releasePorts } from './programs/play';
 import type { Plan, PlanCtx } from './programs/types';
 import { Interp, newShell, type ShellHost, type ShState } from './shell/interp';
 import type { Flavor } from './shell/io';
-import type { ExitInfo, ProcessState, SandboxState, StepResult } from './types';
+import type { ExitInfo, PodNetwork, ProcessState, SandboxState, StepResult } from './types';
 
 /** Instructions a script may run per step before it yields (a loop without sleep). */
 const BUDGET = 5000;
@@ -77,8 +77,16 @@ export function fsOf(p: ProcessState, sandbox: SandboxState, spec: ImageSpec): F
   return { p, sandbox, image: imageFileMap(spec) };
 }
 
-export function shellHost(p: ProcessState, sandbox: SandboxState, spec: ImageSpec, out: Collector): ShellHost {
+export function shellHost(
+  p: ProcessState,
+  sandbox: SandboxState,
+  spec: ImageSpec,
+  out: Collector,
+  net?: PodNetwork,
+): ShellHost {
   return {
+    net,
+    procs: () => [p.argv.join(' ')],
     fs: fsOf(p, sandbox, spec),
     flavor: flavorOf(spec),
     hostname: sandbox.hostname,
@@ -166,13 +174,19 @@ function exitOf(code: number, at: number): ExitInfo & { at: number } {
 }
 
 /** Runs the process up to `now`. */
-export function step(p: ProcessState, sandbox: SandboxState, now: number, out = new Collector(p)): StepResult {
+export function step(
+  p: ProcessState,
+  sandbox: SandboxState,
+  now: number,
+  out = new Collector(p),
+  net?: PodNetwork,
+): StepResult {
   const d = dataOf(p);
   if (d.x) return { output: out.lines, exited: d.x };
   const { spec } = specOf(p);
   if (d.m === 'sh' && d.sh) {
     const sh = d.sh;
-    const interp = new Interp(sh, shellHost(p, sandbox, spec, out));
+    const interp = new Interp(sh, shellHost(p, sandbox, spec, out, net));
     let outcome = interp.run(now, BUDGET);
     // a step that comes late catches up on the sleeps that ended meanwhile
     for (let i = 0; i < 1000 && outcome.k === 'sleep' && outcome.until <= now; i++) outcome = interp.run(now, BUDGET);
@@ -194,7 +208,7 @@ export function step(p: ProcessState, sandbox: SandboxState, now: number, out = 
         d.pg = { n: key, argv, t0: sh.t, i: 0, k: 0 };
         d.env = outcome.env;
         d.sh = undefined;
-        return step(p, sandbox, now, out);
+        return step(p, sandbox, now, out, net);
       }
     }
   }

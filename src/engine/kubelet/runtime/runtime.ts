@@ -21,7 +21,15 @@ import {
 import { programDef, programKey } from './programs/index';
 import { listens, play } from './programs/play';
 import { Interp, newShell } from './shell/interp';
-import type { ContainerRuntime, ExecOutput, ProcessState, SandboxState, StartRequest, StepResult } from './types';
+import type {
+  ContainerRuntime,
+  ExecOutput,
+  PodNetwork,
+  ProcessState,
+  SandboxState,
+  StartRequest,
+  StepResult,
+} from './types';
 
 export function resolveArgv(entrypoint: string[], cmd: string[], command?: string[], args?: string[]): string[] {
   if (command && command.length > 0) return [...command, ...(args ?? [])];
@@ -154,7 +162,13 @@ function isRunning(p: ProcessState, name: string): boolean {
 }
 
 /** kubectl exec / exec probes: runs to completion at once, sharing the container's files. */
-function execInContainer(p: ProcessState, sandbox: SandboxState, argv: string[], now: number): ExecOutput {
+function execInContainer(
+  p: ProcessState,
+  sandbox: SandboxState,
+  argv: string[],
+  now: number,
+  net?: PodNetwork,
+): ExecOutput {
   const { spec } = specOf(p);
   if (argv.length === 0)
     return {
@@ -189,7 +203,7 @@ function execInContainer(p: ProcessState, sandbox: SandboxState, argv: string[],
         now,
       )
     : toolScript(unwrapEntrypoint(argv, spec), now, cwd);
-  const host = shellHost(p, sandbox, spec, new Collector(p));
+  const host = shellHost(p, sandbox, spec, new Collector(p), net);
   host.runProgram = (args) => runProgramExec(p, sandbox, args, now);
   host.running = (name) => isRunning(p, name);
   host.write = (fd, text) => {
@@ -212,7 +226,7 @@ function usage(p: ProcessState, sandbox: SandboxState, now: number): { cpuMilli:
 
 export const runtime: ContainerRuntime = {
   startProcess,
-  stepProcess: (p, sandbox, now) => step(p, sandbox, now),
+  stepProcess: (p, sandbox, now, net) => step(p, sandbox, now, new Collector(p), net),
   signalProcess,
   httpRequest,
   tcpConnect: (p, sandbox, port) => tcpConnect(p, sandbox, port),

@@ -39,6 +39,20 @@ export interface SandboxState {
   volumes: Record<string, Record<string, string>>;
   /** "TCP/80" → container name bound to it (containers share one network namespace) */
   listening: Record<string, string>;
+  /** the pod's /etc/resolv.conf as the kubelet writes it (dnsPolicy ClusterFirst etc.); absent = none */
+  dns?: { nameservers: string[]; searches: string[]; options: string[] };
+}
+
+/**
+ * The pod network as a process inside the pod sees it (wget, curl, nslookup). The
+ * kubelet passes it in when it has one; without it only the simulated internet
+ * (info.cern.ch, example.com) answers. Functions only, never stored in a process.
+ */
+export interface PodNetwork {
+  /** a name through the pod's resolver (search path applied): the name found and its addresses */
+  lookup?(name: string): { fqdn: string; addresses: string[] } | undefined;
+  /** an HTTP GET from this pod to host (a name or an IP) : port / path */
+  http?(host: string, port: number, path: string): HttpResponse | ConnectError | 'unknown host';
 }
 
 export interface MountState {
@@ -117,7 +131,7 @@ export interface ContainerRuntime {
   /** Starts a process; a start failure (e.g. unknown executable) comes back as exited with StartError/128. */
   startProcess(req: StartRequest, sandbox: SandboxState): { process: ProcessState; result: StepResult };
   /** Runs the process up to `now`: prints, sleeps, binds ports, exits. */
-  stepProcess(p: ProcessState, sandbox: SandboxState, now: number): StepResult;
+  stepProcess(p: ProcessState, sandbox: SandboxState, now: number, net?: PodNetwork): StepResult;
   /** Delivers SIGTERM or SIGKILL. PID 1 without a handler ignores SIGTERM (sleep, sh). */
   signalProcess(p: ProcessState, sandbox: SandboxState, signal: 'SIGTERM' | 'SIGKILL', now: number): StepResult;
   /** An HTTP GET to the container's port (probes, traffic). */
@@ -131,7 +145,7 @@ export interface ContainerRuntime {
   /** A TCP connect to the container's port. */
   tcpConnect(p: ProcessState, sandbox: SandboxState, port: number, now: number): boolean;
   /** Runs a command inside the container (exec probes, kubectl exec). Never blocks on time. */
-  execInContainer(p: ProcessState, sandbox: SandboxState, argv: string[], now: number): ExecOutput;
+  execInContainer(p: ProcessState, sandbox: SandboxState, argv: string[], now: number, net?: PodNetwork): ExecOutput;
   /** Resource use now (kubectl top): CPU in millicores, resident memory in bytes. Optional for fakes. */
   usage?(p: ProcessState, sandbox: SandboxState, now: number): { cpuMilli: number; memoryBytes: number };
 }

@@ -3,9 +3,9 @@
  * available when the image has it. Error wording follows the flavor: busybox says
  * `cat: can't open 'x': No such file or directory`, coreutils `cat: x: No such file or directory`.
  */
-import { EXAMPLE_COM, INFO_CERN_CH } from '../../../images/files';
 import { ERRNO_TEXT, listDir, makeDir, readFile, remove, resolvePath, stat, writeFile } from '../fs';
 import { type CmdResult, formatDate, type Io } from './io';
+import { curl, nslookup, wget } from './net';
 
 type Tool = (args: string[], io: Io) => CmdResult;
 
@@ -103,60 +103,6 @@ function ls(args: string[], io: Io): CmdResult {
 
 function fileError(io: Io, tool: string, bb: string, gnu: string, err: keyof typeof ERRNO_TEXT): void {
   io.err(io.flavor === 'busybox' ? `${tool}: ${bb}: ${ERRNO_TEXT[err]}\n` : `${tool}: ${gnu}: ${ERRNO_TEXT[err]}\n`);
-}
-
-/** Hosts on the internet that tutorials fetch from; anything else does not resolve. */
-const INTERNET: Record<string, { ip: string; body: string }> = {
-  'info.cern.ch': { ip: '188.184.67.127', body: INFO_CERN_CH },
-  'example.com': { ip: '23.192.228.80', body: EXAMPLE_COM },
-  'www.example.com': { ip: '23.192.228.80', body: EXAMPLE_COM },
-};
-
-function wget(args: string[], io: Io): CmdResult {
-  let out: string | undefined;
-  let quiet = false;
-  const urls: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-O') out = args[++i];
-    else if (a.startsWith('-O')) out = a.slice(2);
-    else if (a === '-q') quiet = true;
-    else if (a === '-qO' || a === '-qO-') {
-      quiet = true;
-      out = a === '-qO-' ? '-' : args[++i];
-    } else if (a.startsWith('-')) continue;
-    else urls.push(a);
-  }
-  const url = urls[0];
-  if (!url) {
-    io.err('BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [-O FILE] URL\n');
-    return { code: 1 };
-  }
-  const m = /^(?:https?:\/\/)?([^/:]+)(?::\d+)?(\/.*)?$/.exec(url);
-  const host = m?.[1] ?? url;
-  const site = INTERNET[host];
-  if (!site) {
-    io.err(`wget: bad address '${host}'\n`);
-    return { code: 1 };
-  }
-  const target = out ?? 'index.html';
-  if (!quiet) io.err(`Connecting to ${host} (${site.ip}:80)\n`);
-  if (target === '-') {
-    io.out(site.body);
-    return { code: 0 };
-  }
-  const err = writeFile(io.fs, resolvePath(io.cwd, target), site.body, false);
-  if (err) {
-    io.err(`wget: can't open '${target}': ${ERRNO_TEXT[err]}\n`);
-    return { code: 1 };
-  }
-  if (!quiet) {
-    const base = target.split('/').pop() ?? target;
-    io.err(
-      `saving to '${target}'\n${base.padEnd(20).slice(0, 20)} 100% |********************************|   ${site.body.length}  0:00:00 ETA\n'${target}' saved\n`,
-    );
-  }
-  return { code: 0 };
 }
 
 const TOOLS: Record<string, Tool> = {
@@ -355,6 +301,25 @@ const TOOLS: Record<string, Tool> = {
     return { code: 0 };
   },
   wget,
+  curl,
+  nslookup,
+  ps: (args, io) => {
+    const procs = io.procs();
+    if (io.flavor === 'busybox') {
+      io.out(
+        `PID   USER     TIME  COMMAND\n${procs.map((c, i) => `${String(i === 0 ? 1 : 6 + i).padStart(5)} root      0:00 ${c}\n`).join('')}`,
+      );
+    } else if (args.some((a) => a.includes('a') || a.includes('e'))) {
+      io.out(
+        `USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n${procs.map((c, i) => `root     ${String(i === 0 ? 1 : 6 + i).padStart(7)}  0.0  0.0   2576   912 ?        Ss   09:00   0:00 ${c}\n`).join('')}`,
+      );
+    } else {
+      io.out(
+        `    PID TTY          TIME CMD\n${procs.map((c, i) => `${String(i === 0 ? 1 : 6 + i).padStart(7)} ?        00:00:00 ${c.split(' ')[0].split('/').pop()}\n`).join('')}`,
+      );
+    }
+    return { code: 0 };
+  },
 };
 
 function slice(args: string[], io: Io, tool: 'head' | 'tail'): CmdResult {

@@ -5,6 +5,7 @@
  * simulation, as a busy process would share the CPU).
  */
 import { ERRNO_TEXT, type FsError, type FsView, readFile, resolvePath, stat, writeFile } from '../fs';
+import type { PodNetwork } from '../types';
 import type { Node, Redir } from './ast';
 import { builtin } from './builtins';
 import { compile } from './compile';
@@ -53,6 +54,9 @@ export interface ShellHost {
   runProgram?(argv: string[]): { stdout: string; stderr: string; exitCode: number } | undefined;
   /** killall -0 NAME: is a process of that name running in the container? */
   running?(name: string): boolean;
+  net?: PodNetwork;
+  /** command lines of the container's processes, PID 1 first */
+  procs?(): string[];
 }
 
 export type Outcome =
@@ -408,6 +412,8 @@ export class Interp {
         else s.traps[sig] = action;
       },
       evalScript: (src, args) => this.subshell(src, args, false).status,
+      net: host.net,
+      procs: () => [...(host.procs?.() ?? []), argv.join(' ')],
     };
     const b = name.includes('/') ? undefined : builtin(name);
     if (b) return b(argv.slice(1), io);

@@ -1,6 +1,7 @@
 /** What a command sees while it runs: its arguments' world (files, env, streams). */
 import { EPOCH_MS } from '../../../sim/clock';
 import type { FsView } from '../fs';
+import type { PodNetwork } from '../types';
 
 /** busybox = busybox and alpine (ash + applets); gnu = debian/ubuntu (dash + coreutils). */
 export type Flavor = 'busybox' | 'gnu';
@@ -27,6 +28,10 @@ export interface Io {
   setTrap(signal: string, action: string | undefined): void;
   /** runs a script in this shell (eval, sh -c inside a script) and returns its status */
   evalScript(src: string, args: string[]): number;
+  /** the pod network, when the kubelet provides one */
+  net?: PodNetwork;
+  /** the container's processes for ps: PID 1 first */
+  procs(): string[];
 }
 
 export interface CmdResult {
