@@ -28,6 +28,20 @@ describe('node lifecycle: a node whose kubelet stops posting status', () => {
       'Node node-2 event: Registered Node node-2 in Controller',
     ]);
     expect(t.events('RegisteredNode')[1].source).toEqual({ component: 'node-controller' });
+    expect(t.events('RegisteredNode')[1].involvedObject).toEqual({
+      apiVersion: 'v1',
+      kind: 'Node',
+      name: 'node-1',
+      uid: t.node('node-1').metadata.uid,
+    });
+  });
+
+  it('says RemovingNode when a Node goes away', () => {
+    const t = testCluster({ nodes: 2 });
+    t.delete('Node', 'node-2').advance('10s');
+    expect(t.events('RemovingNode').map((e) => e.message)).toEqual([
+      'Node node-2 event: Removing Node node-2 from Controller',
+    ]);
   });
 
   it('stays Ready while the lease is renewed', () => {

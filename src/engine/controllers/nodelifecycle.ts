@@ -128,7 +128,7 @@ function monitorNodeHealth(ctx: ControllerContext, s: NodeLifecycleState): void 
   for (const node of nodes) {
     const name = node.metadata.name;
     if (!(name in s.known)) {
-      ctx.events.normal(SOURCE, node, 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`);
+      recordNodeEvent(ctx, name, node.metadata.uid, 'RegisteredNode', `Registered Node ${name} in Controller`);
       s.known[name] = node.metadata.uid;
       addPodEvictorForNewZone(ctx, s, node);
       markNodeAsReachable(ctx, s, node);
@@ -138,8 +138,7 @@ function monitorNodeHealth(ctx: ControllerContext, s: NodeLifecycleState): void 
   }
   for (const name of Object.keys(s.known)) {
     if (present.has(name)) continue;
-    const ref = { apiVersion: 'v1', kind: 'Node', metadata: { name, uid: s.known[name] } } as KubeObject;
-    ctx.events.normal(SOURCE, ref, 'RemovingNode', `Node ${name} event: Removing Node ${name} from Controller`);
+    recordNodeEvent(ctx, name, s.known[name], 'RemovingNode', `Removing Node ${name} from Controller`);
     delete s.known[name];
     delete s.health[name];
   }
@@ -169,6 +168,12 @@ function monitorNodeHealth(ctx: ControllerContext, s: NodeLifecycleState): void 
   }
   handleDisruption(ctx, s, zoneConditions, nodes);
   doNoExecuteTaintingPass(ctx, s);
+}
+
+/** RecordNodeEvent: a reference of name, uid, kind and apiVersion; the message says "Node X event: …". */
+function recordNodeEvent(ctx: ControllerContext, name: string, uid: string, reason: string, event: string): void {
+  const ref = { apiVersion: 'v1', kind: 'Node', metadata: { name, uid } } as KubeObject;
+  ctx.events.normal(SOURCE, ref, reason, `Node ${name} event: ${event}`);
 }
 
 /**

@@ -206,10 +206,12 @@ export function withCondition(conditions: Condition[], c: Condition): Condition[
   return out;
 }
 
-/** The pod itself when it still exists (so `describe` finds the event), else a bare reference. */
-function podRef(ctx: ControllerContext, podKey: string): KubeObject {
+/**
+ * emitPodDeletionEvent's reference: apiVersion, kind, name and namespace only — no uid —
+ * so, as upstream, `kubectl describe pod` (which matches on uid) does not list these
+ * events; `kubectl get events` does.
+ */
+function podRef(_ctx: ControllerContext, podKey: string): KubeObject {
   const [ns, name] = splitKey(podKey);
-  const pod = ctx.store.get('Pod', ns, name);
-  if (pod) return pod;
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns } } as KubeObject;
 }
