@@ -138,6 +138,17 @@ describe('the command line', () => {
     expect(kubectl(c, 'frobnicate').stderr).toBe('error: unknown command "frobnicate" for "kubectl"\n');
   });
 
+  it('flags are checked per verb, as cobra does', () => {
+    const c = quietCluster(1);
+    expect(kubectl(c, 'get pods --image=nginx').stderr).toBe(
+      "error: unknown flag: --image\nSee 'kubectl get --help' for usage.\n",
+    );
+    expect(kubectl(c, 'logs web -t').stderr).toBe(
+      "error: unknown shorthand flag: 't' in -t\nSee 'kubectl logs --help' for usage.\n",
+    );
+    expect(kubectl(c, 'get pods -n kube-system --request-timeout=5s -o name').exitCode).toBe(0);
+  });
+
   it('a leading "kubectl" is accepted', () => {
     expect(kubectl(quietCluster(1), 'kubectl get ns default -o name').stdout).toBe('namespace/default\n');
   });
