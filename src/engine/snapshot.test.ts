@@ -129,6 +129,11 @@ describe('restoreCluster on bad input', () => {
       /snapshot.state.kubelet must be an object/,
     ],
     [
+      'broken event-recorder caches',
+      (s) => ({ ...s, state: { ...s.state, 'event-recorder': { ...s.state['event-recorder'], logs: 'x' } } }),
+      /snapshot.state.event-recorder.logs must be an array/,
+    ],
+    [
       'an unknown timing profile',
       (s) => ({ ...s, options: { ...s.options, timings: 'slow' } }),
       /timings must be "real" or "fast"/,
