@@ -231,3 +231,18 @@ describe('createManifests (kubectl create -f over the same pipeline)', () => {
     expect(gen.results[0].name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 });
+
+describe('apply: unknown fields on an existing object are reported against the patch', () => {
+  it('The request is invalid: patch: Invalid value: "map[...]": strict decoding error: ...', () => {
+    const c = createCluster();
+    c.apply(pod());
+    const r = c.apply(pod('    imagePullPolice: Always\n'));
+    expect(r.errors[0]).toMatchObject({
+      message:
+        'The request is invalid: patch: Invalid value: "map[spec:map[containers:[map[image:nginx:1.27 imagePullPolice:Always name:app]]]]": strict decoding error: unknown field "spec.containers[0].imagePullPolice"',
+      reason: 'Invalid',
+      operation: 'patch',
+      line: 11,
+    });
+  });
+});

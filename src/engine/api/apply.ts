@@ -158,9 +158,14 @@ function applyDocument(api: Api, doc: ParsedDocument, opts: ApplyOptions, out: A
         : `strict decoding error: ${decoded.unknown.map((u) => u.message).join(', ')}`;
       const exists =
         typeof meta.name === 'string' && api.store.get(info.kind, namespaceOf(info, meta, opts), meta.name);
+      // On an existing object kubectl sends a patch, and the server reports unknown
+      // fields against the patch: `The request is invalid: patch: Invalid value: "map[...]": ...`.
+      const asPatch = exists && !decoded.typeError && opts.mode !== 'create';
       fail({
-        message: cannotBeHandled(info.kind, info.apiVersion, detail),
-        reason: 'BadRequest',
+        message: asPatch
+          ? `The request is invalid: patch: Invalid value: "${goValue(patchDelta(obj, exists))}": ${detail}`
+          : cannotBeHandled(info.kind, info.apiVersion, detail),
+        reason: asPatch ? 'Invalid' : 'BadRequest',
         operation: exists ? 'patch' : 'create',
         kind: info.kind,
         name: str(meta.name),
@@ -304,6 +309,35 @@ function namespaceOf(info: KindInfo, meta: Record<string, any>, opts: ApplyOptio
 
 function versionOf(info: KindInfo): string {
   return info.apiVersion.includes('/') ? info.apiVersion.slice(info.apiVersion.indexOf('/') + 1) : info.apiVersion;
+}
+
+/** What the new configuration changes on the live object (the heart of kubectl's patch). */
+function patchDelta(modified: unknown, live: unknown): unknown {
+  if (typeof modified !== 'object' || modified === null || Array.isArray(modified)) return modified;
+  const cur =
+    typeof live === 'object' && live !== null && !Array.isArray(live) ? (live as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(modified as Record<string, unknown>)) {
+    if (k === 'apiVersion' || k === 'kind' || jsonEqual(v, cur[k])) continue;
+    const d = patchDelta(v, cur[k]);
+    // a map that only differs by what the server added says nothing
+    if (typeof d === 'object' && d !== null && !Array.isArray(d) && Object.keys(d).length === 0) continue;
+    out[k] = d;
+  }
+  return out;
+}
+
+/** Go's %v of decoded JSON: map[k:v] with sorted keys, [a b] lists, bare strings. */
+function goValue(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
+  if (typeof v === 'object' && v !== null) {
+    const o = v as Record<string, unknown>;
+    return `map[${Object.keys(o)
+      .sort()
+      .map((k) => `${k}:${goValue(o[k])}`)
+      .join(' ')}]`;
+  }
+  return v === null || v === undefined ? '<nil>' : String(v);
 }
 
 function str(v: unknown): string {
