@@ -191,7 +191,7 @@ function parseBracket(inner: string): Step {
 }
 
 function parseFilter(expr: string): Step {
-  const m = /^(.+?)\s*(==|!=|<=|>=|<|>|=~)\s*(.+)$/s.exec(expr);
+  const m = /^(.+?)\s*(==|!=|<=|>=|<|>)\s*(.+)$/s.exec(expr);
   if (!m) return { t: 'filter', left: operand(expr) };
   return { t: 'filter', left: operand(m[1].trim()), op: m[2], right: operand(m[3].trim()) };
 }
@@ -280,18 +280,8 @@ function filterMatches(step: Extract<Step, { t: 'filter' }>, item: unknown): boo
       return Number(a) <= Number(b);
     case '>=':
       return Number(a) >= Number(b);
-    case '=~':
-      return safeRegex(String(b))?.test(String(a)) ?? false;
   }
   return false;
-}
-
-function safeRegex(src: string): RegExp | undefined {
-  try {
-    return new RegExp(src);
-  } catch {
-    return undefined;
-  }
 }
 
 function operandValues(o: Path | Literal, item: unknown): unknown[] {
