@@ -169,6 +169,8 @@ function execInContainer(
   now: number,
   net?: PodNetwork,
 ): ExecOutput {
+  // containerd refuses an exec into a container whose process has ended
+  if (dataOf(p).x) return { stdout: '', stderr: 'container not running', exitCode: 126 };
   const { spec } = specOf(p);
   if (argv.length === 0)
     return {

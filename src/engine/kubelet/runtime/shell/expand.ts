@@ -46,11 +46,16 @@ function paramValue(part: Extract<Word[number], { t: 'var' }>, env: ExpandEnv): 
 /** One word → fields. `split` off gives exactly one field (assignments, redirection targets). */
 export function expandWord(word: Word, env: ExpandEnv, split = true): string[] {
   const fields: string[] = [];
+  /** fields with an unquoted * or ? of their own: only those are glob patterns */
+  const patterns = new Set<number>();
   let cur = '';
   let started = false;
   let globbable = false;
   const push = () => {
-    if (started) fields.push(globbable ? cur : cur);
+    if (started) {
+      if (globbable) patterns.add(fields.length);
+      fields.push(cur);
+    }
     cur = '';
     started = false;
     globbable = false;
@@ -60,12 +65,12 @@ export function expandWord(word: Word, env: ExpandEnv, split = true): string[] {
     if (part.t === 'lit') {
       cur += part.v;
       started = true;
-      if (!part.q && /[*?[]/.test(part.v)) globbable = true;
+      if (!part.q && /[*?]/.test(part.v)) globbable = true;
       continue;
     }
     if (part.t === 'var') text = paramValue(part, env);
     else if (part.t === 'sub') text = env.substitute(part.src).replace(/\n+$/, '');
-    else text = String(arith(expandToString(parseArithWord(part.src), env), env));
+    else text = String(arith(part.src, env));
     if (part.q || !split) {
       cur += text;
       started = true;
@@ -84,17 +89,14 @@ export function expandWord(word: Word, env: ExpandEnv, split = true): string[] {
   push();
   if (!split) return [fields.join(' ')];
   const out: string[] = [];
-  for (const f of fields) out.push(...(/[*?]/.test(f) ? glob(f, env) : [f]));
+  fields.forEach((f, i) => {
+    out.push(...(patterns.has(i) ? glob(f, env) : [f]));
+  });
   return out;
 }
 
 export function expandToString(word: Word, env: ExpandEnv): string {
   return expandWord(word, env, false)[0] ?? '';
-}
-
-function parseArithWord(src: string): Word {
-  // $((...)) may hold $X references; plain names are read by the evaluator itself
-  return [{ t: 'lit', v: src, q: true }];
 }
 
 /** Pathname expansion of the last component (enough for `ls /var/log/*.log`); no match keeps the pattern. */
@@ -107,7 +109,7 @@ function glob(pattern: string, env: ExpandEnv): string[] {
   if (stat(env.fs, dir) !== 'dir') return [pattern];
   const re = new RegExp(
     `^${base
-      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
       .replace(/\*/g, '.*')
       .replace(/\?/g, '.')}$`,
   );

@@ -161,3 +161,10 @@ describe('shell: files', () => {
     expect(a.output.map((l) => l.text)).toEqual(['3', '4']);
   });
 });
+
+describe('shell: globbing', () => {
+  it('an unquoted * expands to the matching files; a quoted one stays literal', () => {
+    const r = sh('touch /tmp/a.log /tmp/b.log /tmp/c.txt; echo /tmp/*.log; echo "/tmp/*.log"');
+    expect(r.text()).toBe('/tmp/a.log /tmp/b.log\n/tmp/*.log');
+  });
+});
