@@ -79,9 +79,9 @@ describe('kubectl logs', () => {
     runKubectl(c, 'logs pick');
     runKubectl(c, 'logs pod/two -c sidecar');
     expect(calls).toEqual([
-      ['logs', 'default', 'two', { container: 'app', previous: false }],
-      ['logs', 'default', 'pick', { container: 'sidecar', previous: false }],
-      ['logs', 'default', 'two', { container: 'sidecar', previous: false }],
+      ['logs', 'default', 'two', { container: 'app', previous: false, timestamps: true }],
+      ['logs', 'default', 'pick', { container: 'sidecar', previous: false, timestamps: true }],
+      ['logs', 'default', 'two', { container: 'sidecar', previous: false, timestamps: true }],
     ]);
   });
 
