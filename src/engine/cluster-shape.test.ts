@@ -121,3 +121,19 @@ describe('cluster shape', () => {
     expect(big.spec.podCIDR).toBe('10.244.1.0/24');
   });
 });
+
+describe('cluster shape: impossible shapes', () => {
+  it.each([
+    [-1, /whole number from 0 to 5000/],
+    [2.5, /whole number/],
+    [10_000, /whole number from 0 to 5000/],
+    [[{ name: 'Node_1' }], /nodes\[0\].name "Node_1" is not a valid node name/],
+    [[{ name: 'a' }, { name: 'a' }], /nodes\[1\].name "a" is taken/],
+    [[{ name: 'control-plane' }], /is taken/],
+    [[{ cpu: 'lots' }], /nodes\[0\].cpu "lots" is not a CPU quantity/],
+    [[{ memory: '-4Gi' }], /nodes\[0\].memory "-4Gi" is not a memory quantity/],
+    [[{ pods: 0 }], /pods must be a positive whole number/],
+  ])('%j: a clear Error', (nodes, message) => {
+    expect(() => testCluster({ nodes: nodes as never })).toThrow(message);
+  });
+});

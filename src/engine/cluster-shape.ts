@@ -4,7 +4,7 @@
  * node leases, kube-proxy on every node and CoreDNS in kube-system.
  */
 import type { Api } from './api/api';
-import { bytes } from './api/quantity';
+import { bytes, cpuMilli } from './api/quantity';
 import type { KubeObject, Node, OwnerReference } from './api/types';
 import type { Clock } from './sim/clock';
 import type { Rng } from './sim/rng';
@@ -23,14 +23,49 @@ export interface NodeSpec {
 export const KUBERNETES_VERSION = 'v1.34.1';
 export const CONTROL_PLANE = 'control-plane';
 
-export function normalizeNodes(
-  nodes: number | NodeSpec[] | undefined,
-): Required<Pick<NodeSpec, 'name'>>[] & NodeSpec[] {
-  const list: NodeSpec[] = Array.isArray(nodes)
-    ? nodes
-    : Array.from({ length: Math.max(0, Math.min(nodes ?? 3, 5000)) }, () => ({}));
-  return list.map((n, i) => ({ ...n, name: n.name ?? `node-${i + 1}` })) as Required<Pick<NodeSpec, 'name'>>[] &
-    NodeSpec[];
+/** The most workers a cluster may have (the 1,000-node benchmark fits with room to spare). */
+export const MAX_WORKERS = 5000;
+
+const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * The workers createCluster({ nodes }) asks for, named node-1…node-N unless named.
+ * Throws a clear Error for a shape no cluster could have (bad or duplicate names,
+ * capacities that are not quantities, a count that is not a whole number).
+ */
+export function normalizeNodes(nodes: number | NodeSpec[] | undefined): (NodeSpec & { name: string })[] {
+  let list: NodeSpec[];
+  if (nodes === undefined) list = [{}, {}, {}];
+  else if (typeof nodes === 'number') {
+    if (!Number.isInteger(nodes) || nodes < 0 || nodes > MAX_WORKERS) {
+      throw new Error(`createCluster: nodes must be a whole number from 0 to ${MAX_WORKERS}, got ${nodes}`);
+    }
+    list = Array.from({ length: nodes }, () => ({}));
+  } else if (Array.isArray(nodes)) {
+    if (nodes.length > MAX_WORKERS) throw new Error(`createCluster: at most ${MAX_WORKERS} nodes`);
+    list = nodes;
+  } else {
+    throw new Error('createCluster: nodes must be a number or a list of node specs');
+  }
+  const seen = new Set([CONTROL_PLANE]);
+  return list.map((n, i) => {
+    const name = n?.name ?? `node-${i + 1}`;
+    const where = `createCluster: nodes[${i}]`;
+    if (typeof name !== 'string' || name.length > 253 || !DNS1123.test(name)) {
+      throw new Error(`${where}.name ${JSON.stringify(name)} is not a valid node name (lowercase DNS-1123 subdomain)`);
+    }
+    if (seen.has(name)) throw new Error(`${where}.name "${name}" is taken`);
+    seen.add(name);
+    if (n.cpu !== undefined && !(cpuMilli(n.cpu) > 0))
+      throw new Error(`${where}.cpu ${JSON.stringify(n.cpu)} is not a CPU quantity`);
+    if (n.memory !== undefined && !(bytes(n.memory) > 0)) {
+      throw new Error(`${where}.memory ${JSON.stringify(n.memory)} is not a memory quantity`);
+    }
+    if (n.pods !== undefined && !(Number.isInteger(n.pods) && n.pods > 0)) {
+      throw new Error(`${where}.pods must be a positive whole number`);
+    }
+    return { ...n, name };
+  });
 }
 
 /** kubelet --eviction-hard defaults: memory.available<100Mi, nodefs.available<10% (allocatable excludes them). */
