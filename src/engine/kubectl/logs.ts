@@ -19,10 +19,10 @@ export function logs(inv: Invocation): number {
   const pod = findPod(inv, p.args[0]);
   const container = p.args[1] ?? flagString(p, 'container');
   const name = pickContainer(inv, pod, container);
-  const res = inv.cluster.logs(namespaceOf(inv), pod.metadata.name, {
-    container: name,
-    previous: flagBool(p, 'previous'),
-  });
+  // Lines come back with their RFC 3339 time when the kubelet supports `timestamps`;
+  // kubectl shows it only with --timestamps, so it is stripped otherwise.
+  const opts = { container: name, previous: flagBool(p, 'previous'), timestamps: true };
+  const res = inv.cluster.logs(namespaceOf(inv), pod.metadata.name, opts);
   if (!res.ok) {
     const text = res.text.trim();
     throw new KubectlError(
