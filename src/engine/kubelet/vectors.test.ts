@@ -1,7 +1,7 @@
 // The kubelet cases of k8s-vectors.json (topic kubelet_restart_backoff_and_states, copied to
 // testdata/kubelet-vectors.json), run table-driven against the kubelet's pure helpers and,
 // where a case is about what the kubelet reports, against a cluster. Each test names its case id.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ContainerState, ContainerStatus, PodSpec } from '../api/types';
@@ -26,6 +26,20 @@ const cfg: BackoffConfig = {
   maxMs: REAL_TIMINGS.backoffMaxMs,
   expireMs: REAL_TIMINGS.backoffResetMs,
 };
+
+const SHARED = join(process.cwd(), '../shared/k8s-vectors.json');
+
+it.skipIf(!existsSync(SHARED))('the vendored cases match ../shared/k8s-vectors.json', () => {
+  const shared = JSON.parse(readFileSync(SHARED, 'utf8'));
+  expect(data.cases).toEqual(shared.topics.kubelet_restart_backoff_and_states);
+});
+
+it('runs every case of the topic (each id appears in a test below)', () => {
+  const here = readFileSync(join(__dirname, 'vectors.test.ts'), 'utf8');
+  const prefixed = ['restart-', 'phase-'];
+  const missing = data.cases.filter((c) => !prefixed.some((p) => c.id.startsWith(p)) && !here.includes(`'${c.id}`));
+  expect(missing.map((c) => c.id)).toEqual([]);
+});
 
 describe('kubelet restart back-off (flowcontrol.Backoff)', () => {
   it('kubelet-backoff-constants: 10s initial, 5m max, reset after 10m without an update', () => {
