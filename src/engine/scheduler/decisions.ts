@@ -23,7 +23,7 @@ export const MAX_RECENT_CELLS = 40_000;
  * pod (42% of 1,000); the decision keeps the best ones (the chosen node always among
  * them) and counts the rest, so the arrays of a cycle die young instead of piling up.
  */
-export const MAX_SCORE_ROWS = 100;
+export const MAX_SCORE_ROWS = 25;
 
 export interface RejectedGroup {
   plugin: string;
@@ -129,17 +129,32 @@ export function recordDecision(
   let rejected = groupRejections(result.failed);
   // A pod that keeps failing the same way shares its previous grouping instead of a copy.
   if (previous && sameGroups(previous.rejected, rejected)) rejected = previous.rejected;
-  let feasible = result.feasible.map((ni) => ni.name);
-  let scores = result.scores ? { plugins: result.scores.plugins, totals: result.scores.totals } : undefined;
-  let omitted = 0;
-  if (scores && feasible.length > MAX_SCORE_ROWS) {
-    const rows = bestRows(scores.totals, MAX_SCORE_ROWS, result.node ? feasible.indexOf(result.node) : -1);
-    omitted = feasible.length - rows.length;
-    feasible = rows.map((i) => feasible[i]);
-    const plugins: Record<string, number[]> = {};
-    for (const name of Object.keys(scores.plugins))
-      plugins[name] = rows.map((i) => (scores as NonNullable<typeof scores>).plugins[name][i]);
-    scores = { plugins, totals: rows.map((i) => (scores as NonNullable<typeof scores>).totals[i]) };
+  const all = result.feasible;
+  let rows: number[] | undefined;
+  if (result.scores && all.length > MAX_SCORE_ROWS) {
+    let chosen = -1;
+    for (let i = 0; i < all.length; i++) if (all[i].name === result.node) chosen = i;
+    rows = bestRows(result.scores.totals, MAX_SCORE_ROWS, chosen);
+  }
+  const omitted = rows ? all.length - rows.length : 0;
+  const feasible: string[] = [];
+  if (rows) for (const i of rows) feasible.push(all[i].name);
+  else for (const ni of all) feasible.push(ni.name);
+  let scores: StoredDecision['scores'];
+  if (result.scores) {
+    const src = result.scores;
+    if (rows) {
+      const plugins: Record<string, number[]> = {};
+      for (const name of Object.keys(src.plugins)) {
+        const from = src.plugins[name];
+        const to: number[] = [];
+        for (const i of rows) to.push(from[i]);
+        plugins[name] = to;
+      }
+      const totals: number[] = [];
+      for (const i of rows) totals.push(src.totals[i]);
+      scores = { plugins, totals };
+    } else scores = { plugins: src.plugins, totals: src.totals };
   }
   const d: StoredDecision = {
     uid,
@@ -178,10 +193,14 @@ export function recordDecision(
  * earliest, and `keep` (the chosen node) is always among them. Totals are small
  * non-negative integers (weights × 0-100), so a histogram finds the cut in one pass.
  */
+let scratch = new Int32Array(1024);
+
 export function bestRows(totals: number[], k: number, keep: number): number[] {
   let max = 0;
   for (const t of totals) if (t > max) max = t;
-  const hist = new Int32Array(max + 1);
+  if (scratch.length <= max) scratch = new Int32Array(max + 1);
+  const hist = scratch;
+  hist.fill(0, 0, max + 1);
   for (const t of totals) hist[t]++;
   let cut = max;
   let atCut = k;

@@ -71,6 +71,33 @@ function least(requested: number, capacity: number): number {
   return Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
 }
 
+/** NodeResourcesFit's LeastAllocated: cpu and memory weighted 1, on the non-zero requests. */
+function leastAllocated(t: NodeTable, j: number, podNzCpu: number, podNzMemory: number): number {
+  const cpu = t.allocCpu[j];
+  const memory = t.allocMemory[j];
+  let sum = 0;
+  let weights = 0;
+  if (cpu !== 0) {
+    sum += least(t.nonZeroCpu[j] + podNzCpu, cpu);
+    weights++;
+  }
+  if (memory !== 0) {
+    sum += least(t.nonZeroMemory[j] + podNzMemory, memory);
+    weights++;
+  }
+  return weights === 0 ? 0 : Math.floor(sum / weights);
+}
+
+/** BalancedAllocation on cpu and memory: 100 × (1 − |Δ fraction| / 2), fractions capped at 1. */
+function balancedAllocation(t: NodeTable, j: number, podCpu: number, podMemory: number): number {
+  const cpu = t.allocCpu[j];
+  const memory = t.allocMemory[j];
+  if (cpu === 0 || memory === 0) return MAX_NODE_SCORE;
+  const fc = Math.min((t.reqCpu[j] + podCpu) / cpu, 1);
+  const fm = Math.min((t.reqMemory[j] + podMemory) / memory, 1);
+  return Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
+}
+
 function normalize(scores: number[], highest: number, reverse: boolean): void {
   for (let i = 0; i < scores.length; i++) {
     if (highest === 0) scores[i] = reverse ? MAX_NODE_SCORE : 0;
@@ -101,6 +128,7 @@ export function prioritizeTable(
   const podCpu = pod.request.cpu;
   const podMemory = pod.request.memory;
   const spread = pod.images.length > 0 ? imageSpread(pod.images, input.nodesWithImage, input.nodes.length) : undefined;
+  const shape = t.shapeId(podCpu, podMemory, podNzCpu, podNzMemory);
   let maxTaint = 0;
   let maxAffinity = 0;
   for (let k = 0; k < m; k++) {
@@ -113,27 +141,18 @@ export function prioritizeTable(
       affinity[k] = a;
       if (a > maxAffinity) maxAffinity = a;
     }
-    const cpu = t.allocCpu[j];
-    const memory = t.allocMemory[j];
-    // LeastAllocated (cpu and memory weighted 1) on the non-zero requests.
-    let sum = 0;
-    let weights = 0;
-    if (cpu !== 0) {
-      sum += least(t.nonZeroCpu[j] + podNzCpu, cpu);
-      weights++;
-    }
-    if (memory !== 0) {
-      sum += least(t.nonZeroMemory[j] + podNzMemory, memory);
-      weights++;
-    }
-    fit[k] = weights === 0 ? 0 : Math.floor(sum / weights);
-    if (balanced) {
-      if (cpu === 0 || memory === 0) balanced[k] = MAX_NODE_SCORE;
-      else {
-        const fc = Math.min((t.reqCpu[j] + podCpu) / cpu, 1);
-        const fm = Math.min((t.reqMemory[j] + podMemory) / memory, 1);
-        balanced[k] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
-      }
+    if (t.memoShape[j] === shape && t.memoVersion[j] === t.version[j]) {
+      fit[k] = t.memoFit[j];
+      if (balanced) balanced[k] = t.memoBalanced[j];
+    } else {
+      const f = leastAllocated(t, j, podNzCpu, podNzMemory);
+      const b = balancedAllocation(t, j, podCpu, podMemory);
+      fit[k] = f;
+      if (balanced) balanced[k] = b;
+      t.memoShape[j] = shape;
+      t.memoVersion[j] = t.version[j];
+      t.memoFit[j] = f;
+      t.memoBalanced[j] = b;
     }
     images[k] = spread && t.images[j] === 1 ? imageLocalityScoreWith(spread, t.infos[j]) : 0;
   }

@@ -28,6 +28,34 @@ export class NodeTable {
   softTaints = new Uint8Array(0);
   /** 1 when the node reports images (ImageLocality scores it) */
   images = new Uint8Array(0);
+  /** bumped whenever a row is written: a cached score is valid only for the version it was computed at */
+  version = new Uint32Array(0);
+  /**
+   * Score memo: NodeResourcesFit and BalancedAllocation are pure functions of the row
+   * and the pod's requests. Replicas share their requests, and a bind changes one row,
+   * so the next replica reuses every other node's scores instead of recomputing them.
+   */
+  memoShape = new Int32Array(0);
+  memoVersion = new Uint32Array(0);
+  memoFit = new Int32Array(0);
+  memoBalanced = new Int32Array(0);
+  private readonly shapes = new Map<string, number>();
+
+  /** A small id for a pod's request shape (the memo key), stable while the table lives. */
+  shapeId(cpu: number, memory: number, nonZeroCpu: number, nonZeroMemory: number): number {
+    const key = `${cpu}|${memory}|${nonZeroCpu}|${nonZeroMemory}`;
+    let id = this.shapes.get(key);
+    if (id === undefined) {
+      if (this.shapes.size >= 4096) {
+        // Forget every memo: ids are about to be reused.
+        this.shapes.clear();
+        this.memoShape.fill(0);
+      }
+      id = this.shapes.size + 1;
+      this.shapes.set(key, id);
+    }
+    return id;
+  }
 
   rebuild(infos: NodeInfo[]): void {
     const n = infos.length;
@@ -47,6 +75,11 @@ export class NodeTable {
     this.plainFilter = new Uint8Array(n);
     this.softTaints = new Uint8Array(n);
     this.images = new Uint8Array(n);
+    this.version = new Uint32Array(n);
+    this.memoShape = new Int32Array(n);
+    this.memoVersion = new Uint32Array(n);
+    this.memoFit = new Int32Array(n);
+    this.memoBalanced = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       this.index.set(infos[i].name, i);
       this.write(i, infos[i]);
@@ -60,6 +93,7 @@ export class NodeTable {
   }
 
   private write(i: number, ni: NodeInfo): void {
+    this.version[i]++;
     this.allocCpu[i] = ni.allocatable.cpu;
     this.allocMemory[i] = ni.allocatable.memory;
     this.allocEphemeral[i] = ni.allocatable.ephemeral;

@@ -123,10 +123,10 @@ interface PodSpecLike {
   overhead?: Record<string, string | number>;
 }
 
-/** resourcehelper.PodRequests (AggregateContainerRequests + overhead). */
-export function podRequests(spec: PodSpecLike, nonZero = false): Resources {
+/** resourcehelper.PodRequests. The result is shared (memoized): read it, never change it. */
+export function podRequests(spec: PodSpecLike, nonZero = false): Readonly<Resources> {
   const memo = memoized(spec);
-  if (memo) return copy(nonZero ? memo.nonZero : memo.real);
+  if (memo) return nonZero ? memo.nonZero : memo.real;
   return computePodRequests(spec, nonZero);
 }
 
