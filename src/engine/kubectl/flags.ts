@@ -277,6 +277,7 @@ const VERB_ALLOWED: Record<string, string[]> = {
   'api-resources': ['namespaced', 'api-group', 'output', 'verbs', 'no-headers', 'sort-by'],
   'api-versions': [],
   'cluster-info': [],
+  taint: ['overwrite', 'all', 'selector', 'dry-run', 'output', 'validate', 'field-manager'],
 };
 
 export function specFor(verb: string, key: string, short: boolean): FlagSpec | undefined {

@@ -207,3 +207,29 @@ describe('the command line', () => {
     );
   });
 });
+
+describe('kubectl taint', () => {
+  it('adds, refuses a duplicate, overwrites, removes (kubectl pkg/cmd/taint)', () => {
+    const c = quietCluster(1);
+    expect(kubectl(c, 'taint nodes node-1 gpu=true:NoSchedule').stdout).toBe('node/node-1 tainted\n');
+    expect(c.get('Node', 'node-1')?.spec.taints).toEqual([{ key: 'gpu', value: 'true', effect: 'NoSchedule' }]);
+    expect(kubectl(c, 'taint nodes node-1 gpu=false:NoSchedule').stderr).toBe(
+      'error: node node-1 already has gpu taint(s) with same effect(s) and --overwrite is false\n',
+    );
+    expect(kubectl(c, 'taint nodes node-1 gpu=false:NoSchedule --overwrite').stdout).toBe('node/node-1 modified\n');
+    expect(kubectl(c, 'taint node node-1 gpu:NoSchedule-').stdout).toBe('node/node-1 untainted\n');
+    expect(c.get('Node', 'node-1')?.spec.taints).toBeUndefined();
+    expect(kubectl(c, 'taint node node-1 gpu-').stderr).toBe('error: taint "gpu" not found\n');
+    expect(kubectl(c, 'taint node node-1 gpu=x:Sometimes').stderr).toBe(
+      'error: invalid taint effect: Sometimes, unsupported taint effect\n',
+    );
+  });
+});
+
+describe('commands the playground does not run', () => {
+  it('top fails as on a cluster without metrics-server; others say they are not available', () => {
+    const c = quietCluster(1);
+    expect(kubectl(c, 'top nodes')).toEqual({ stdout: '', stderr: 'error: Metrics API not available\n', exitCode: 1 });
+    expect(kubectl(c, 'edit pod x').stderr).toBe('error: "kubectl edit" is not available in the playground yet\n');
+  });
+});

@@ -13,8 +13,11 @@ import { apiResources, clusterInfo, version } from './info';
 import { annotate, label } from './label';
 import { logs } from './logs';
 import { run } from './run';
+import { taint } from './taint';
+import { UNSUPPORTED } from './unsupported';
 
 export const VERBS: Record<string, Verb> = {
+  ...UNSUPPORTED,
   get,
   describe,
   apply,
@@ -33,4 +36,5 @@ export const VERBS: Record<string, Verb> = {
   run,
   label,
   annotate,
+  taint,
 };
