@@ -15,7 +15,7 @@ import { listens, type ProgState, play, releasePorts } from './programs/play';
 import type { Plan, PlanCtx } from './programs/types';
 import { Interp, newShell, type ShellHost, type ShState } from './shell/interp';
 import type { Flavor } from './shell/io';
-import type { ExitInfo, PodNetwork, ProcessState, SandboxState, StepResult } from './types';
+import type { ExitInfo, LogLine, PodNetwork, ProcessState, SandboxState, StepResult } from './types';
 
 /** Instructions a script may run per step before it yields (a loop without sleep). */
 const BUDGET = 5000;
@@ -36,6 +36,8 @@ export interface ProcData {
   x?: ExitInfo & { at: number };
   /** whiteouts of image files (see fs.ts) */
   wh?: Record<string, 1>;
+  /** access-log lines written while serving requests, returned by the next step */
+  acc?: LogLine[];
 }
 
 export function dataOf(p: ProcessState): ProcData {
@@ -182,6 +184,10 @@ export function step(
   net?: PodNetwork,
 ): StepResult {
   const d = dataOf(p);
+  if (d.acc) {
+    out.lines.push(...d.acc);
+    delete d.acc;
+  }
   if (d.x) return { output: out.lines, exited: d.x };
   const { spec } = specOf(p);
   if (d.m === 'sh' && d.sh) {

@@ -22,8 +22,11 @@ import { programDef, programKey } from './programs/index';
 import { listens, play } from './programs/play';
 import { Interp, newShell } from './shell/interp';
 import type {
+  ConnectError,
   ContainerRuntime,
   ExecOutput,
+  HttpClient,
+  HttpResponse,
   PodNetwork,
   ProcessState,
   SandboxState,
@@ -127,11 +130,35 @@ function signalProcess(p: ProcessState, sandbox: SandboxState, signal: 'SIGTERM'
   return step(p, sandbox, now, out);
 }
 
-function httpRequest(p: ProcessState, sandbox: SandboxState, port: number, path: string, now: number) {
+/** Access-log lines waiting for the next step, at most this many (a probe every second adds up). */
+const MAX_PENDING = 50;
+
+function httpRequest(
+  p: ProcessState,
+  sandbox: SandboxState,
+  port: number,
+  path: string,
+  now: number,
+  client?: HttpClient,
+): HttpResponse | ConnectError {
   const po = planOf(p, sandbox);
-  if (dataOf(p).x || !po || !listens(po.pg, sandbox, p.containerName, port)) return 'connection refused' as const;
+  if (dataOf(p).x || !po || !listens(po.pg, sandbox, p.containerName, port)) return 'connection refused';
   if (!po.plan.http) return { status: 0, body: '' };
-  return po.plan.http(port, path.startsWith('/') ? path : `/${path}`, now);
+  const full = path.startsWith('/') ? path : `/${path}`;
+  const res = po.plan.http(port, full, now);
+  if (client && po.plan.accessLog) {
+    const d = dataOf(p);
+    const entry = po.plan.accessLog({
+      ip: client.ip,
+      userAgent: client.userAgent ?? '-',
+      path: full,
+      status: res.status,
+      bytes: res.body.length,
+      at: now,
+    });
+    d.acc = [...(d.acc ?? []).slice(-(MAX_PENDING - 1)), entry];
+  }
+  return res;
 }
 
 function tcpConnect(p: ProcessState, sandbox: SandboxState, port: number): boolean {

@@ -118,6 +118,17 @@ export interface HttpResponse {
   body: string;
 }
 
+/**
+ * Who sends an HTTP request. Given, the server writes its access-log line (nginx:
+ * `10.244.0.1 - - [...] "GET / HTTP/1.1" 200 615 "-" "kube-probe/1.34" "-"`), which the
+ * next stepProcess returns.
+ */
+export interface HttpClient {
+  ip: string;
+  /** e.g. kube-probe/1.34 for the kubelet's probes, curl/8.5.0 for traffic */
+  userAgent?: string;
+}
+
 export type ConnectError = 'connection refused' | 'timeout';
 
 export interface ExecOutput {
@@ -141,6 +152,7 @@ export interface ContainerRuntime {
     port: number,
     path: string,
     now: number,
+    client?: HttpClient,
   ): HttpResponse | ConnectError;
   /** A TCP connect to the container's port. */
   tcpConnect(p: ProcessState, sandbox: SandboxState, port: number, now: number): boolean;

@@ -106,6 +106,7 @@ export const helloApp: ProgramDef = {
     const version = c.spec.version ?? '1.0.0';
     return {
       ...server(c, [port], () => ok(`Hello, world!\nVersion: ${version}\nHostname: ${c.hostname}\n`)),
+      accessLog: (r) => ({ at: r.at, stream: 'stderr', text: `${logTime(r.at, EPOCH_MS)} Serving request: ${r.path}` }),
       events: [
         line(c.startedAt + 10, `${logTime(c.startedAt + 10, EPOCH_MS)} Server listening on port ${port}`, 'stderr'),
         { at: c.startedAt + 10, kind: 'bind', port },

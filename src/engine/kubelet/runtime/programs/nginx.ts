@@ -23,6 +23,14 @@ function config(c: PlanCtx): { ports: number[]; root: string } {
   return { ports: ports.length ? [...new Set(ports)] : [80], root };
 }
 
+/** Common Log Format time: 01/Jan/2026:09:00:05 +0000 */
+export function clf(ms: number): string {
+  const d = new Date(EPOCH_MS + ms);
+  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${mon}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
 /** The workers the master starts: one per CPU (worker_processes auto on a 2-CPU node). */
 const WORKERS = [29, 30];
 
@@ -73,6 +81,11 @@ export const nginx: ProgramDef = {
     const graceful = c.spec.stopSignal === 'SIGQUIT';
     return {
       events,
+      accessLog: (r) => ({
+        at: r.at,
+        stream: 'stdout',
+        text: `${r.ip} - - [${clf(r.at)}] "GET ${r.path} HTTP/1.1" ${r.status} ${r.bytes} "-" "${r.userAgent}" "-"`,
+      }),
       cpuMilli: 1,
       memory: () => 12 * 1024 * 1024,
       http(_port, path): HttpResponse {

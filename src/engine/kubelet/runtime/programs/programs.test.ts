@@ -210,3 +210,26 @@ describe('demo web app (docker.io/playground/web)', () => {
     expect(runtime.signalProcess(r.p, r.sb, 'SIGTERM', 1000).exited).toMatchObject({ exitCode: 0 });
   });
 });
+
+describe('access logs', () => {
+  it('nginx writes the combined log line of a request, returned by the next step', () => {
+    const r = start('nginx');
+    r.advance(1000);
+    runtime.httpRequest(r.p, r.sb, 80, '/', 5000, { ip: '10.244.0.1', userAgent: 'kube-probe/1.34' });
+    const res = runtime.stepProcess(r.p, r.sb, 5000);
+    expect(res.output).toEqual([
+      {
+        at: 5000,
+        stream: 'stdout',
+        text: '10.244.0.1 - - [01/Jan/2026:09:00:05 +0000] "GET / HTTP/1.1" 200 615 "-" "kube-probe/1.34" "-"',
+      },
+    ]);
+  });
+
+  it('a request without a client writes nothing', () => {
+    const r = start('nginx');
+    r.advance(1000);
+    runtime.httpRequest(r.p, r.sb, 80, '/', 5000);
+    expect(runtime.stepProcess(r.p, r.sb, 5000).output).toEqual([]);
+  });
+});

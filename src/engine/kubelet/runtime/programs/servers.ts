@@ -1,6 +1,7 @@
 /** Apache httpd, Redis and PostgreSQL with the log lines their official images print. */
 import { EPOCH_MS } from '../../../sim/clock';
 import { readFile } from '../fs';
+import { clf } from './nginx';
 import { type Ev, line, type ProgramDef } from './types';
 
 /** Redis' timestamp: 1:M 01 Jan 2026 09:00:00.123 */
@@ -50,6 +51,11 @@ export const httpd: ProgramDef = {
       ],
       cpuMilli: 1,
       memory: () => 8 * 1024 * 1024,
+      accessLog: (r) => ({
+        at: r.at,
+        stream: 'stdout',
+        text: `${r.ip} - - [${clf(r.at)}] "GET ${r.path} HTTP/1.1" ${r.status} ${r.bytes}`,
+      }),
       http(_port, path) {
         const file = `/usr/local/apache2/htdocs${path.split('?')[0]}${path.endsWith('/') ? 'index.html' : ''}`;
         const r = readFile(c.fs, file);

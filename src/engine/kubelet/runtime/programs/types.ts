@@ -6,7 +6,7 @@
  */
 import type { ImageSpec } from '../../../images/spec';
 import type { FsView } from '../fs';
-import type { HttpResponse, ProcessState } from '../types';
+import type { HttpResponse, LogLine, ProcessState } from '../types';
 
 export interface PlanCtx {
   argv: string[];
@@ -39,6 +39,8 @@ export interface Plan {
   memory?(now: number): number;
   /** CPU use in millicores, for `kubectl top` */
   cpuMilli?: number;
+  /** the access-log line for one request, if the program writes one */
+  accessLog?(req: { ip: string; userAgent: string; path: string; status: number; bytes: number; at: number }): LogLine;
 }
 
 export interface ProgramDef {

@@ -73,6 +73,11 @@ export const web: ProgramDef = {
             }
           : undefined,
       cpuMilli: 5,
+      accessLog: (r: { ip: string; path: string; status: number; at: number }) => ({
+        at: r.at,
+        stream: 'stdout' as const,
+        text: `${logTime(r.at, EPOCH_MS)} ${r.ip} GET ${r.path} ${r.status}`,
+      }),
       memory: (now: number) => (20 + (leak * Math.max(0, now - t)) / 1000) * MIB,
       http(_p: number, path: string, now: number): HttpResponse {
         const p = path.split('?')[0];
