@@ -6,6 +6,7 @@
 import type { Container, Node, Pod } from '../api/types';
 import type { ControllerContext } from '../controllers/context';
 import { hex64 } from '../images/digest';
+import { EPOCH_MS } from '../sim/clock';
 import type { ContainerRec, NodeAgent, PodRec } from './state';
 
 export interface PodCtx {
@@ -80,15 +81,21 @@ export function appendLog(r: ContainerRec, lines: { at: number; stream: string; 
   r.log = log;
 }
 
-/** The log text as `kubectl logs` prints it. */
-export function logText(log: string | undefined): string {
+/** The log text as `kubectl logs` prints it; with timestamps each line starts with its RFC 3339 time. */
+export function logText(log: string | undefined, timestamps = false): string {
   if (!log) return '';
   let out = '';
   for (const line of log.split('\n')) {
     const a = line.indexOf(' ');
-    out += `${line.slice(a + 3)}\n`;
+    const text = line.slice(a + 3);
+    out += timestamps ? `${nanoTimestamp(Number(line.slice(0, a)))} ${text}\n` : `${text}\n`;
   }
   return out;
+}
+
+/** RFC 3339 with nanoseconds, as the kubelet's log lines carry it: 2026-01-01T09:00:04.837000000Z. */
+export function nanoTimestamp(ms: number): string {
+  return new Date(EPOCH_MS + Math.floor(ms)).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
 }
 
 /**

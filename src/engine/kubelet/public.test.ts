@@ -1,6 +1,7 @@
 // `kubectl logs` and `kubectl exec` through the kubelet (validateContainerLogStatus in
 // kubelet_pods.go picks the instance), with kubectl's and the API server's error texts.
 import { describe, expect, it } from 'vitest';
+import { readLogs } from './public';
 import { cs, oneNode, pod, podYaml, until } from './testkit';
 
 const job = (name: string, script: string, policy = 'Never') =>
@@ -16,6 +17,9 @@ describe('logs', () => {
     until(c, () => pod(c, 'hello').status.phase === 'Succeeded');
     expect(c.logs('default', 'hello')).toEqual({ ok: true, text: 'hello world\n' });
     expect(c.logs('default', 'hello', { container: 'app' }).text).toBe('hello world\n');
+    expect(readLogs(c.core, 'default', 'hello', 'app', false, true).text).toMatch(
+      /^2026-01-01T09:00:\d\d\.\d{9}Z hello world\n$/,
+    );
   });
 
   it('--previous reads the instance before the latest', () => {

@@ -66,6 +66,7 @@ export function readLogs(
   podName: string,
   container: string | undefined,
   previous: boolean,
+  timestamps = false,
 ): { ok: boolean; text: string } {
   const pod = core.store.get('Pod', namespace, podName) as Pod | undefined;
   if (!pod) return { ok: false, text: `Error from server (NotFound): pods "${podName}" not found` };
@@ -109,7 +110,7 @@ export function readLogs(
   if (!p || !s) return { ok: true, text: '' };
   catchUp(p, s);
   const bare = id.replace(/^containerd:\/\//, '');
-  return { ok: true, text: logText(s.r.last && s.r.last.id === bare ? s.r.prevLog : s.r.log) };
+  return { ok: true, text: logText(s.r.last && s.r.last.id === bare ? s.r.prevLog : s.r.log, timestamps) };
 }
 
 export function execInPod(
