@@ -136,7 +136,8 @@ export class Api {
       }
       return obj;
     }
-    if (finalizers.length === 0 && grace === 0) {
+    const specFinalizers = namespaceFinalizers(obj);
+    if (finalizers.length === 0 && grace === 0 && specFinalizers.length === 0) {
       this.store.remove(info.kind, ns, name);
       return obj;
     }
@@ -144,13 +145,33 @@ export class Api {
     meta.deletionTimestamp = this.clock.timestamp(this.clock.now() + grace * 1000);
     meta.deletionGracePeriodSeconds = grace;
     stripUndefined(meta);
-    return this.finishIfDeleted(this.store.update({ ...obj, metadata: meta }));
+    // A namespace with spec.finalizers turns Terminating; the namespace controller empties
+    // it and then finalizes it (pkg/registry/core/namespace/storage REST.Delete).
+    const status = info.kind === 'Namespace' ? { ...(obj.status ?? {}), phase: 'Terminating' } : obj.status;
+    return this.finishIfDeleted(this.store.update({ ...obj, metadata: meta, ...(status ? { status } : {}) }));
+  }
+
+  /**
+   * The namespace /finalize subresource: drops a spec.finalizers entry (the namespace
+   * controller removes `kubernetes` once the namespace is empty); a terminating
+   * namespace with no finalizers left is gone.
+   */
+  finalizeNamespace(name: string, finalizer = 'kubernetes'): KubeObject | undefined {
+    const ns = this.store.get('Namespace', undefined, name);
+    if (!ns) throw notFound('namespaces', name);
+    const spec = { ...(ns.spec ?? {}), finalizers: namespaceFinalizers(ns).filter((f) => f !== finalizer) };
+    return this.finishIfDeleted(this.store.update({ ...ns, spec }));
   }
 
   /** An object whose deletion is due and whose finalizers are all gone leaves the store. */
   private finishIfDeleted(obj: KubeObject): KubeObject {
     const m = obj.metadata;
-    if (m.deletionTimestamp && (m.finalizers ?? []).length === 0 && (m.deletionGracePeriodSeconds ?? 0) === 0) {
+    if (
+      m.deletionTimestamp &&
+      (m.finalizers ?? []).length === 0 &&
+      (m.deletionGracePeriodSeconds ?? 0) === 0 &&
+      namespaceFinalizers(obj).length === 0
+    ) {
       this.store.remove(obj.kind, m.namespace, m.name);
     }
     return obj;
@@ -198,6 +219,11 @@ export class Api {
       );
     }
   }
+}
+
+/** spec.finalizers of a Namespace (other kinds have none). */
+function namespaceFinalizers(obj: KubeObject): string[] {
+  return obj.kind === 'Namespace' && Array.isArray(obj.spec?.finalizers) ? obj.spec.finalizers : [];
 }
 
 function stripUndefined(o: Record<string, unknown>): void {
