@@ -101,6 +101,8 @@ const FLAGS: FlagSpec[] = [
   f('template', 'string'),
   f('allow-missing-template-keys', 'bool'),
   f('show-events', 'bool'),
+  f('for', 'string'),
+  f('types', 'string'),
 ];
 
 /** Flags whose meaning depends on the verb, like `kubectl logs -f` (follow, not filename). */
@@ -277,6 +279,7 @@ const VERB_ALLOWED: Record<string, string[]> = {
   'api-resources': ['namespaced', 'api-group', 'output', 'verbs', 'no-headers', 'sort-by'],
   'api-versions': [],
   'cluster-info': [],
+  events: ['all-namespaces', 'for', 'types', 'output', 'no-headers', 'watch', 'chunk-size'],
   taint: ['overwrite', 'all', 'selector', 'dry-run', 'output', 'validate', 'field-manager'],
 };
 

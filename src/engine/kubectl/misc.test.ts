@@ -233,3 +233,28 @@ describe('commands the playground does not run', () => {
     expect(kubectl(c, 'edit pod x').stderr).toBe('error: "kubectl edit" is not available in the playground yet\n');
   });
 });
+
+describe('kubectl events', () => {
+  it('prints Kind/name objects oldest first, filters with --for and --types', () => {
+    const c = quietCluster(1);
+    const pod = makePod(c, 'web');
+    c.core.events.normal(
+      { component: 'default-scheduler' },
+      pod,
+      'Scheduled',
+      'Successfully assigned default/web to node-1',
+    );
+    c.core.events.warning({ component: 'kubelet' }, pod, 'BackOff', 'Back-off restarting failed container app');
+    expect(kubectl(c, 'events --for pod/web').stdout).toBe(
+      [
+        'LAST SEEN   TYPE      REASON      OBJECT    MESSAGE',
+        '0s          Normal    Scheduled   Pod/web   Successfully assigned default/web to node-1',
+        '0s          Warning   BackOff     Pod/web   Back-off restarting failed container app',
+        '',
+      ].join('\n'),
+    );
+    expect(kubectl(c, 'events --types=Warning -o name').stdout).toMatch(/^event\/web\.[0-9a-f]+\n$/);
+    expect(kubectl(c, 'events --for pod/web --types Warning').stdout.split('\n').length).toBe(3);
+    expect(kubectl(c, 'events -n kube-public').stderr).toBe('No events found in kube-public namespace.\n');
+  });
+});

@@ -7,6 +7,7 @@ import { cordon, uncordon } from './cordon';
 import { del } from './delete';
 import { describe } from './describe';
 import { drain } from './drain';
+import { events } from './events';
 import { exec } from './exec';
 import { get } from './get';
 import { apiResources, clusterInfo, version } from './info';
@@ -37,4 +38,5 @@ export const VERBS: Record<string, Verb> = {
   label,
   annotate,
   taint,
+  events,
 };
