@@ -117,6 +117,18 @@ export class SchedulerCache {
 
   private applyNode(ev: WatchEvent): void {
     const node = ev.object as Node;
+    // Heartbeats rewrite conditions only: nothing a NodeInfo holds changed.
+    const old = ev.old as Node | undefined;
+    if (
+      ev.type === 'MODIFIED' &&
+      old &&
+      old.spec === node.spec &&
+      old.metadata.labels === node.metadata.labels &&
+      old.status?.allocatable === node.status?.allocatable &&
+      old.status?.images === node.status?.images
+    ) {
+      return;
+    }
     const name = node.metadata.name;
     let ni = this.nodes.get(name);
     if (ni) this.countImages(ni, -1);
