@@ -156,4 +156,34 @@ describe('restart policy and CrashLoopBackOff', () => {
     expect(c.logs('default', 'twice', { container: 'b' }).text).toContain('Address already in use');
     expect(c.kubectl('get pod twice --no-headers').stdout).toMatch(/^twice\s+1\/2\s+CrashLoopBackOff\s+/);
   });
+
+  it('terminationMessagePolicy FallbackToLogsOnError puts the log tail in the terminated message', () => {
+    const c = oneNode();
+    c.apply(
+      podYaml(
+        'msg',
+        '  restartPolicy: Never\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, "echo cannot reach the database; exit 2"]\n    terminationMessagePolicy: FallbackToLogsOnError\n',
+      ),
+    );
+    until(c, () => pod(c, 'msg').status.phase === 'Failed');
+    expect(cs(c, 'msg').state.terminated).toMatchObject({
+      exitCode: 2,
+      reason: 'Error',
+      message: 'cannot reach the database',
+    });
+  });
+
+  it('a crashing native sidecar restarts on its own while the app keeps running', () => {
+    const c = oneNode();
+    c.apply(
+      podYaml(
+        'sc',
+        '  initContainers:\n  - name: side\n    image: busybox:1.36\n    restartPolicy: Always\n    command: [sh, -c, "sleep 20; exit 1"]\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sleep, "3600"]\n',
+      ),
+    );
+    until(c, () => cs(c, 'sc', 'side').restartCount >= 2, 200_000);
+    expect(cs(c, 'sc', 'app').restartCount).toBe(0);
+    expect(cs(c, 'sc', 'app').state.running).toBeDefined();
+    expect(pod(c, 'sc').status.phase).toBe('Running');
+  });
 });

@@ -10,7 +10,7 @@ import { cri } from './cri';
 import { formatPod, goDuration, goList } from './format';
 import { ensureImage, finishPull } from './images';
 import { shouldRestart } from './phase';
-import { appendLog, containerId, emitFor, type PodCtx, type Slot } from './podctx';
+import { appendLog, containerId, emitFor, logText, type PodCtx, type Slot } from './podctx';
 import { ConfigError, containerEnv, containerMounts, expandCommand } from './podenv';
 import { resetProbes } from './probes';
 import type { StepResult } from './runtime/types';
@@ -191,10 +191,11 @@ export function applyStep(p: PodCtx, s: Slot, res: StepResult): void {
   appendLog(r, res.output);
   if (res.exited) {
     const at = Math.min(Math.max(res.exited.at, r.startedAt ?? 0), p.now);
+    const message = res.exited.message ?? terminationMessage(s, res.exited.exitCode);
     markExited(p, s, {
       exitCode: res.exited.exitCode,
       reason: res.exited.reason,
-      ...(res.exited.message ? { message: res.exited.message } : {}),
+      ...(message ? { message } : {}),
       ...(res.exited.signal ? { signal: res.exited.signal } : {}),
       startedAt: r.startedAt ?? at,
       finishedAt: at,
@@ -204,6 +205,26 @@ export function applyStep(p: PodCtx, s: Slot, res: StepResult): void {
     return;
   }
   r.wake = res.wakeAt;
+}
+
+/** Termination messages are capped like the kubelet's (4096 bytes from the file, 80 lines / 2048 bytes of log). */
+const MAX_MESSAGE_FILE = 4096;
+const FALLBACK_LINES = 80;
+const FALLBACK_BYTES = 2048;
+
+/**
+ * The message a terminated state carries: the container's terminationMessagePath file,
+ * or with FallbackToLogsOnError the tail of its log after a failure
+ * (kuberuntime_container.go getTerminationMessage / readLastStringFromContainerLogs).
+ */
+function terminationMessage(s: Slot, exitCode: number): string | undefined {
+  const { c, r } = s;
+  const path = String(c.terminationMessagePath ?? '/dev/termination-log');
+  const file = r.proc?.rootfs[path];
+  if (file) return file.slice(0, MAX_MESSAGE_FILE);
+  if (c.terminationMessagePolicy !== 'FallbackToLogsOnError' || exitCode === 0 || !r.log) return undefined;
+  const lines = logText(r.log).replace(/\n$/, '').split('\n').slice(-FALLBACK_LINES).join('\n');
+  return lines.length > FALLBACK_BYTES ? lines.slice(lines.length - FALLBACK_BYTES) : lines;
 }
 
 /** The process is gone: the kubelet notices at the next PLEG relist and decides then. */
