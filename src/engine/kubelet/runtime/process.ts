@@ -68,11 +68,22 @@ export function flavorOf(spec: ImageSpec): Flavor {
 const BIN_DIRS = ['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
 
 /** Does the image hold this executable? (a $PATH name, or an absolute path to one) */
+const TOOL_SETS = new WeakMap<ImageSpec, Set<string>>();
+
+function toolSet(spec: ImageSpec): Set<string> {
+  let set = TOOL_SETS.get(spec);
+  if (!set) {
+    set = new Set(spec.tools);
+    TOOL_SETS.set(spec, set);
+  }
+  return set;
+}
+
 export function hasTool(spec: ImageSpec, name: string): boolean {
-  if (!name.includes('/')) return spec.tools.includes(name);
-  if (spec.tools.includes(name)) return true;
+  const tools = toolSet(spec);
+  if (!name.includes('/') || tools.has(name)) return tools.has(name);
   const i = name.lastIndexOf('/');
-  return BIN_DIRS.includes(name.slice(0, i)) && spec.tools.includes(name.slice(i + 1));
+  return BIN_DIRS.includes(name.slice(0, i)) && tools.has(name.slice(i + 1));
 }
 
 export function fsOf(p: ProcessState, sandbox: SandboxState, spec: ImageSpec): FsView {
@@ -155,13 +166,31 @@ export function planCtx(
   };
 }
 
+/**
+ * Plans are pure functions of the process, so each is built once and kept beside the
+ * process (a probe every few seconds on thousands of pods must not rebuild it). The memo
+ * is keyed by the process object and dies with it; a restored snapshot rebuilds it.
+ * Once the start-up timeline is played, only the serving half is kept, to stay small.
+ */
+const PLANS = new WeakMap<ProcessState, { sandbox: SandboxState; pg: ProgState; t0: number; plan: Plan }>();
+
 export function planOf(p: ProcessState, sandbox: SandboxState): { plan: Plan; pg: ProgState } | undefined {
   const d = dataOf(p);
   if (d.m !== 'pg' || !d.pg) return undefined;
+  const hit = PLANS.get(p);
+  if (hit && hit.sandbox === sandbox && hit.pg === d.pg && hit.t0 === d.pg.t0) {
+    if (hit.plan.events.length > 0 && d.pg.i >= hit.plan.events.length && !d.pg.fail && d.pg.term === undefined) {
+      // the index stays: past the end of an empty list is still "all played"
+      hit.plan = { ...hit.plan, events: [] };
+    }
+    return { plan: hit.plan, pg: d.pg };
+  }
   const def = programDef(d.pg.n);
   if (!def) return undefined;
   const { spec } = specOf(p);
-  return { plan: def.plan(planCtx(p, sandbox, spec, d.pg, d.env)), pg: d.pg };
+  const plan = def.plan(planCtx(p, sandbox, spec, d.pg, d.env));
+  PLANS.set(p, { sandbox, pg: d.pg, t0: d.pg.t0, plan });
+  return { plan, pg: d.pg };
 }
 
 function finish(p: ProcessState, sandbox: SandboxState, out: Collector, exited: ExitInfo & { at: number }): StepResult {

@@ -206,3 +206,16 @@ describe('snapshots', () => {
     expect(JSON.parse(JSON.stringify(process))).toEqual(process);
   });
 });
+
+describe('determinism', () => {
+  it('a process restored from JSON behaves as the original (plans are rebuilt, not replayed)', () => {
+    const r = start('nginx');
+    r.advance(1000);
+    runtime.httpRequest(r.p, r.sb, 80, '/', 1500);
+    const p2 = JSON.parse(JSON.stringify(r.p));
+    const sb2 = JSON.parse(JSON.stringify(r.sb));
+    expect(runtime.stepProcess(p2, sb2, 2000)).toEqual(runtime.stepProcess(r.p, r.sb, 2000));
+    expect(runtime.stepProcess(p2, sb2, 2000).output).toEqual([]);
+    expect(runtime.httpRequest(p2, sb2, 80, '/', 2500)).toEqual(runtime.httpRequest(r.p, r.sb, 80, '/', 2500));
+  });
+});
