@@ -63,14 +63,11 @@ export function create(inv: Invocation): number {
   return report(inv, src, result, 'create', dryRunSuffix(dry));
 }
 
-function requireSource(inv: Invocation, verb: string): Source {
+function requireSource(inv: Invocation, verb: 'apply' | 'create'): Source {
   const src = readSource(inv, verb);
   if (!src) {
-    throw new KubectlError(
-      verb === 'apply'
-        ? `error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples`
-        : `error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples`,
-    );
+    // FilenameOptions validation in apply.go / create.go.
+    throw new KubectlError('error: must specify one of -f and -k');
   }
   return src;
 }

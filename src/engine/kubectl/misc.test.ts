@@ -91,7 +91,7 @@ describe('kubectl run', () => {
 
   it('errors', () => {
     const c = quietCluster(1);
-    expect(kubectl(c, 'run web').stderr).toBe('error: --image is required\n');
+    expect(kubectl(c, 'run web').stderr).toBe('error: required flag(s) "image" not set\n');
     expect(kubectl(c, 'run web --image=nginx --restart=Sometimes').stderr).toBe(
       'error: invalid restart policy: Sometimes\n',
     );

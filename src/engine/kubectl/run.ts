@@ -11,11 +11,12 @@ import { parseOutput, printJsonPath, toJson, toYaml } from './output';
 
 export function run(inv: Invocation): number {
   const { p, io } = inv;
+  const image = flagString(p, 'image');
+  // cobra's MarkFlagRequired("image")
+  if (!image) throw new KubectlError('error: required flag(s) "image" not set');
   const name = p.args[0];
   if (!name || p.argsLenAtDash === 0)
     throw new KubectlError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
-  const image = flagString(p, 'image');
-  if (!image) throw new KubectlError('error: --image is required');
   const restart = flagString(p, 'restart') ?? 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart))
     throw new KubectlError(`error: invalid restart policy: ${restart}`);

@@ -20,7 +20,7 @@ export function readSource(inv: Invocation, verb: string): Source | undefined {
   if (files.length === 0) return undefined;
   if (files.length > 1) throw new KubectlError(`error: only one -f is supported here (got ${files.length})`);
   const f = files[0];
-  if (f === '') throw new KubectlError(`error: must specify one of -f and -k\n\n${hint(verb)}`);
+  if (f === '') throw new KubectlError('error: must specify one of -f and -k');
   if (inv.stdin === undefined) {
     if (f === '-') throw new KubectlError(`error: no objects passed to ${verb}`);
     throw new KubectlError(`error: the path "${f}" does not exist`);
@@ -31,8 +31,4 @@ export function readSource(inv: Invocation, verb: string): Source | undefined {
     );
   }
   return { name: f === '-' ? 'STDIN' : f, text: inv.stdin };
-}
-
-function hint(verb: string): string {
-  return `See 'kubectl ${verb} -h' for help and examples`;
 }
