@@ -78,6 +78,9 @@ export const nginx: ProgramDef = {
         ...WORKERS.map((w) => notice(started, `start worker process ${w}`)),
       );
     }
+    // without `daemon off;` the master forks into the background and PID 1 returns at
+    // once: the container completes, the classic `command: [nginx]` crash loop
+    if (!argv.join(' ').includes('daemon off')) events.push({ at: started + 5, kind: 'exit', code: 0 });
     const graceful = c.spec.stopSignal === 'SIGQUIT';
     return {
       events,

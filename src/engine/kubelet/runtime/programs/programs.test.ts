@@ -233,3 +233,10 @@ describe('access logs', () => {
     expect(runtime.stepProcess(r.p, r.sb, 5000).output).toEqual([]);
   });
 });
+
+describe('nginx without daemon off', () => {
+  it('command: [nginx] daemonizes, so PID 1 exits 0 right after start-up', () => {
+    const r = start('nginx', { command: ['nginx'] });
+    expect(r.advance(1000).exited).toMatchObject({ exitCode: 0, reason: 'Completed' });
+  });
+});

@@ -216,8 +216,11 @@ export const postgres: ProgramDef = {
       },
       onTerm(at) {
         return {
+          // the image's STOPSIGNAL is SIGINT: PostgreSQL's fast shutdown
           lines: [
-            line(at, `${stamp(at)} LOG:  received smart shutdown request`, 'stderr'),
+            line(at, `${stamp(at)} LOG:  received fast shutdown request`, 'stderr'),
+            line(at, `${stamp(at)} LOG:  aborting any active transactions`, 'stderr'),
+            line(at, `${stamp(at)} LOG:  shutting down`, 'stderr'),
             line(at, `${stamp(at)} LOG:  database system is shut down`, 'stderr'),
             { at, kind: 'exit', code: 0 },
           ],
