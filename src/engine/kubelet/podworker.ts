@@ -99,7 +99,9 @@ export function syncPod(ctx: ControllerContext, st: KubeletState, ns: string, na
       restartChanged(p, all);
       runProbes(p, all);
       progress(p, all);
-      const phase = generateStatus(p).phase;
+      // Only a pod with nothing running or starting can be terminal: skip the full status otherwise.
+      const settled = all.every((s) => s.r.step === 'exited' || (s.r.step === 'waiting' && s.r.exit !== undefined));
+      const phase = settled || all.some((s) => s.init && !s.sidecar) ? generateStatus(p).phase : 'Running';
       if (phase === 'Succeeded' || phase === 'Failed' || regularDone(p, all)) {
         if (terminatePod(p, 'terminal')) finish(p);
       }

@@ -130,7 +130,8 @@ export function generateStatus(p: PodCtx): PodStatus {
     ...(rec.startTime !== undefined ? { startTime: ts(p, rec.startTime) } : {}),
     ...(init.length > 0 ? { initContainerStatuses: init } : {}),
     containerStatuses: main,
-    qosClass: qosClass(pod.spec),
+    // resources do not change under a running pod: the class is computed once
+    qosClass: old.qosClass ?? qosClass(pod.spec),
   };
   if (rec.deadlineExceeded) {
     status.reason = 'DeadlineExceeded';
