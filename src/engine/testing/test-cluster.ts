@@ -10,8 +10,8 @@
  *   expect(t.pod('web').metadata.deletionTimestamp).toBeDefined();
  *
  * Every step runs at once (no deferred plan), so a failing step points at its own
- * line. It drives the engine through ClusterCore and the same helpers the public API
- * uses; `t.core` is there for anything else. Options:
+ * line. `t.cluster` is the public Cluster (kubectl, logs, exec, schedulingDecision…)
+ * and `t.core` the engine inside it, for anything else. Options:
  * - `heartbeats: true` installs the stand-in for the kubelet's Lease renewals
  *   (controllers/fake-heartbeats.ts), for node-lifecycle tests that must not depend
  *   on the real kubelet.
@@ -27,10 +27,9 @@ import {
   type ClusterSnapshot,
   deleteObject,
   listEvents,
-  loadCluster,
-  newCluster,
 } from '../cluster';
 import { installFakeHeartbeats, killMachine, restoreMachine } from '../controllers/fake-heartbeats';
+import { type Cluster, createCluster, type ExecResult, restoreCluster } from '../index';
 import { machines } from '../kubelet/machines';
 import { killNode, restoreNode } from '../kubelet/public';
 
@@ -59,10 +58,26 @@ function splitName(ref: string): [string, string] {
 }
 
 export class TestCluster {
+  readonly core: ClusterCore;
+
   constructor(
-    readonly core: ClusterCore,
+    readonly cluster: Cluster,
     private readonly heartbeats: boolean,
-  ) {}
+  ) {
+    this.core = cluster.core;
+  }
+
+  /** Runs a kubectl command line; throws with its stderr unless it exits 0. */
+  kubectl(line: string, stdin?: string): this {
+    const r = this.cluster.kubectl(line, stdin);
+    if (r.exitCode !== 0) throw new Error(`kubectl ${line} exited ${r.exitCode}: ${r.stderr}`);
+    return this;
+  }
+
+  /** Runs a kubectl command line and returns what it printed, whatever the exit code. */
+  run(line: string, stdin?: string): ExecResult {
+    return this.cluster.kubectl(line, stdin);
+  }
 
   /** Applies YAML/JSON text or manifest objects; throws with the API's errors if any. */
   apply(...manifests: (string | object)[]): this {
@@ -111,7 +126,8 @@ export class TestCluster {
 
   /**
    * Stands in for a kubelet that started the pod: phase Running, every condition True.
-   * Use it where no real kubelet runs the pod (e.g. on nodes of a heartbeats-only test).
+   * Use it where no kubelet runs the pod (its machine is off): a running kubelet posts
+   * its own status over this at its next sync.
    */
   markReady(ref: string): this {
     const [ns, name] = splitName(ref);
@@ -175,13 +191,14 @@ export class TestCluster {
 }
 
 export function testCluster(opts: TestClusterOptions = {}): TestCluster {
-  const core = newCluster(opts);
-  if (opts.heartbeats) installFakeHeartbeats(core);
-  return new TestCluster(core, opts.heartbeats ?? false);
+  const { heartbeats, ...options } = opts;
+  const cluster = createCluster(options);
+  if (heartbeats) installFakeHeartbeats(cluster.core);
+  return new TestCluster(cluster, heartbeats ?? false);
 }
 
 export function restoreTestCluster(snapshot: ClusterSnapshot, opts: { heartbeats?: boolean } = {}): TestCluster {
-  const core = loadCluster(snapshot);
-  if (opts.heartbeats) installFakeHeartbeats(core, { start: false });
-  return new TestCluster(core, opts.heartbeats ?? false);
+  const cluster = restoreCluster(snapshot);
+  if (opts.heartbeats) installFakeHeartbeats(cluster.core, { start: false });
+  return new TestCluster(cluster, opts.heartbeats ?? false);
 }
