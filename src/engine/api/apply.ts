@@ -110,9 +110,10 @@ function applyDocument(api: Api, doc: ParsedDocument, opts: ApplyOptions, out: A
   const fail = (e: ApplyError) => out.errors.push({ ...at(), ...e });
   const raw = doc.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    // the unstructured decoder first reads the document into a small detector struct
     const what = Array.isArray(raw) ? 'array' : typeof raw === 'boolean' ? 'bool' : typeof raw;
     fail({
-      message: `unable to decode "STDIN": json: cannot unmarshal ${what} into Go value of type map[string]interface {}`,
+      message: `unable to decode "STDIN": json: cannot unmarshal ${what} into Go value of type unstructured.detector`,
     });
     return;
   }
@@ -152,6 +153,16 @@ function applyDocument(api: Api, doc: ParsedDocument, opts: ApplyOptions, out: A
   if (schema) {
     const decoded = decodeObject(obj, schema);
     const problem = decoded.typeError ?? decoded.unknown[0];
+    // kubectl itself reads metadata into an ObjectMeta, so a wrong type there (a number
+    // as a label value) fails client side, before any request.
+    if (decoded.typeError && (decoded.typeError.at[0] as { field?: string })?.field === 'metadata') {
+      fail({
+        message: `unable to decode "STDIN": ${decoded.typeError.message}`,
+        ...at(decoded.typeError.at),
+        path: renderPath(decoded.typeError.at),
+      });
+      return;
+    }
     if (problem) {
       const detail = decoded.typeError
         ? decoded.typeError.message

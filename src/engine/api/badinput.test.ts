@@ -132,15 +132,24 @@ const CASES: BadCase[] = [
   {
     name: 'a document that is a list is not an object',
     text: () => '- a\n- b\n',
-    message: 'unable to decode "STDIN": json: cannot unmarshal array into Go value of type map[string]interface {}',
+    message: 'unable to decode "STDIN": json: cannot unmarshal array into Go value of type unstructured.detector',
     line: 1,
     column: 1,
   },
   {
     name: 'a document that is a bare word is not an object',
     text: () => 'hello\n',
-    message: 'unable to decode "STDIN": json: cannot unmarshal string into Go value of type map[string]interface {}',
+    message: 'unable to decode "STDIN": json: cannot unmarshal string into Go value of type unstructured.detector',
     line: 1,
+  },
+  {
+    name: 'a number as a label value fails in kubectl itself (client-side ObjectMeta decoding)',
+    text: () =>
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    version: 1.0\nspec:\n  containers:\n  - {name: app, image: nginx}\n',
+    message:
+      'unable to decode "STDIN": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string',
+    line: 6,
+    column: 5,
   },
   {
     name: 'no kind',
