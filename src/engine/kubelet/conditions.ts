@@ -111,7 +111,8 @@ export function podConditions(
       type: g.type,
       status: g.status,
       lastProbeTime: null,
-      lastTransitionTime: prev && prev.status === g.status && prev.lastTransitionTime ? prev.lastTransitionTime : timestamp,
+      lastTransitionTime:
+        prev && prev.status === g.status && prev.lastTransitionTime ? prev.lastTransitionTime : timestamp,
     };
     if (observedGeneration !== undefined) cond.observedGeneration = observedGeneration;
     if (g.reason) cond.reason = g.reason;

@@ -88,7 +88,7 @@ function serviceEnv(svc: KubeObject, out: Record<string, string>): void {
 
 function fieldRef(pod: Pod, path: string, hostIP: string | undefined, podIP: string | undefined): string {
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
-  if (m) return (pod.metadata[m[1] as 'labels' | 'annotations'] ?? {})[m[2]] ?? '';
+  if (m) return pod.metadata[m[1] as 'labels' | 'annotations']?.[m[2]] ?? '';
   switch (path) {
     case 'metadata.name':
       return pod.metadata.name;
@@ -118,7 +118,7 @@ function resourceField(
   nodeAlloc: Record<string, string>,
 ): string {
   const [kind, name] = resource.split('.');
-  const v = (c.resources?.[kind as 'limits' | 'requests'] ?? {})[name] ?? (kind === 'limits' ? nodeAlloc[name] : '0');
+  const v = c.resources?.[kind as 'limits' | 'requests']?.[name] ?? (kind === 'limits' ? nodeAlloc[name] : '0');
   const q = parseQuantity(String(v ?? '0'));
   const d = parseQuantity(divisor ?? '1');
   if (!q || !d) return '0';
