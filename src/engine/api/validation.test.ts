@@ -233,4 +233,13 @@ describe('pod updates (ValidatePodUpdate)', () => {
     expect(pod?.spec.containers[0].image).toBe('nginx:1.16.1');
     expect(pod?.spec.nodeName).toBe(node);
   });
+
+  it('activeDeadlineSeconds may be lowered but not raised', () => {
+    const c = createCluster();
+    c.apply(podYaml(`  activeDeadlineSeconds: 600\n${NGINX}`));
+    expect(c.apply(podYaml(`  activeDeadlineSeconds: 300\n${NGINX}`)).results[0]?.action).toBe('configured');
+    expect(c.apply(podYaml(`  activeDeadlineSeconds: 900\n${NGINX}`)).errors[0].message).toBe(
+      'The Pod "web" is invalid: spec.activeDeadlineSeconds: Invalid value: 900: must be less than or equal to previous value',
+    );
+  });
 });

@@ -4,7 +4,7 @@
  * The server explains with a diff of the spec; ours lists the changed fields.
  */
 import { jsonEqual } from '../store';
-import { type ErrorList, forbidden, isRecord, Path } from './field';
+import { type ErrorList, forbidden, invalid, isRecord, Path } from './field';
 
 const MESSAGE =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
@@ -27,6 +27,15 @@ export function validatePodUpdate(spec: Record<string, any>, old: Record<string,
     errs.push(
       forbidden(specPath.child('tolerations'), 'existing toleration can not be modified except its tolerationSeconds'),
     );
+  }
+  // activeDeadlineSeconds may be set, or lowered, never raised or removed
+  if (typeof old.activeDeadlineSeconds === 'number') {
+    const p = specPath.child('activeDeadlineSeconds');
+    if (spec.activeDeadlineSeconds === undefined) {
+      errs.push(invalid(p, null, 'must not update from a positive integer to nil value'));
+    } else if (spec.activeDeadlineSeconds > old.activeDeadlineSeconds) {
+      errs.push(invalid(p, spec.activeDeadlineSeconds, 'must be less than or equal to previous value'));
+    }
   }
   // Munge the mutable fields back to the old values; whatever still differs is forbidden.
   const munged: Record<string, any> = structuredClone(spec);
