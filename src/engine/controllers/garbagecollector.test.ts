@@ -85,6 +85,14 @@ describe('garbage collector', () => {
     expect(t.get('Lease', 'orphaned')).toBeUndefined();
   });
 
+  it('a cluster-scoped object with a namespaced owner is left alone (as upstream)', () => {
+    const t = testCluster().apply(lease('owner'));
+    const ref = ownerRef(t.get('Lease', 'owner')!);
+    t.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'odd', ownerReferences: [ref] } });
+    t.delete('Lease', 'owner').advance('1m');
+    expect(t.get('Namespace', 'odd')).toBeDefined();
+  });
+
   it('an owner re-created under the same name (new uid) does not adopt the old dependents', () => {
     const { t } = family([{ name: 'd' }]);
     t.delete('Lease', 'owner').apply(lease('owner')).advance(0);

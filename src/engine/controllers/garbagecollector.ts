@@ -125,8 +125,9 @@ function classify(ctx: ControllerContext, item: KubeObject, ref: OwnerReference)
   const info = lookupKind(ref.kind);
   // A kind the API server cannot map is never collected (upstream retries forever).
   if (!info) return 'solid';
-  // A cluster-scoped object cannot have a namespaced owner: such a reference is dangling.
-  if (info.namespaced && !item.metadata.namespace) return 'dangling';
+  // A cluster-scoped object cannot have a namespaced owner. Upstream stops on such a
+  // reference (namespacedOwnerOfClusterScopedObjectErr) and never collects the object.
+  if (info.namespaced && !item.metadata.namespace) return 'solid';
   const owner = ctx.store.get(info.kind, info.namespaced ? item.metadata.namespace : undefined, ref.name);
   if (!owner || owner.metadata.uid !== ref.uid) return 'dangling';
   if (owner.metadata.deletionTimestamp && hasFinalizer(owner, FINALIZER_FOREGROUND)) return 'waiting';
