@@ -249,3 +249,15 @@ describe('decision rows on large clusters', () => {
     expect(bestRows([5, 5, 5, 5], 2, 3)).toEqual([0, 3]);
   });
 });
+
+describe('decision tables', () => {
+  it('list nodes in natural order (node-2 before node-10)', async () => {
+    const { byNaturalName } = await import('./public');
+    expect(['node-10', 'control-plane', 'node-2', 'node-1'].sort(byNaturalName)).toEqual([
+      'control-plane',
+      'node-1',
+      'node-2',
+      'node-10',
+    ]);
+  });
+});

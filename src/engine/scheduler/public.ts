@@ -38,9 +38,21 @@ export interface SchedulingDecision {
   attempts?: number;
 }
 
-/** node-2 before node-10, as a person reads a node list. */
-function byNaturalName(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+/** node-2 before node-10, as a person reads a node list (no locale involved, so every runtime agrees). */
+export function byNaturalName(a: string, b: string): number {
+  const re = /(\d+)|(\D+)/g;
+  const pa = a.match(re) ?? [];
+  const pb = b.match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === y) continue;
+    const nx = /^\d/.test(x);
+    const ny = /^\d/.test(y);
+    if (nx && ny && Number(x) !== Number(y)) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function materialize(namespace: string, pod: string, d: StoredDecision): SchedulingDecision {

@@ -316,7 +316,8 @@ describe('determinism', () => {
     applyOk(c, podYaml('waiting', { cpu: '1500m' })); // will be unschedulable
     c.advance(100);
     for (let i = 0; i < 10; i++) applyOk(c, podYaml(`q${i}`, { cpu: '10m' })); // queued, not yet scheduled
-    const twin = restoreCluster(c.snapshot());
+    // Through JSON text, as a saved or shared scenario travels.
+    const twin = restoreCluster(JSON.parse(JSON.stringify(c.snapshot())));
     const script = (x: Cluster) => {
       x.advance(100);
       x.delete('Pod', 'a', 'default', { gracePeriodSeconds: 0 });
