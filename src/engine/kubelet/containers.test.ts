@@ -3,6 +3,7 @@
 // (getPhase, convertToAPIContainerStatuses) and client-go flowcontrol.Backoff.
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../index';
+import { cri, setRuntimeForTests } from './cri';
 import { cs, eventsOf, oneNode, pod, podYaml, until } from './testkit';
 
 function busybox(name: string, script: string, policy = 'Always'): string {
@@ -185,5 +186,28 @@ describe('restart policy and CrashLoopBackOff', () => {
     expect(cs(c, 'sc', 'app').restartCount).toBe(0);
     expect(cs(c, 'sc', 'app').state.running).toBeDefined();
     expect(pod(c, 'sc').status.phase).toBe('Running');
+  });
+
+  it('a fault inside the runtime becomes a StartError container, never an exception', () => {
+    setRuntimeForTests();
+    const base = cri();
+    setRuntimeForTests({
+      ...base,
+      runtime: {
+        ...base.runtime,
+        startProcess() {
+          throw new Error('boom');
+        },
+      },
+    });
+    try {
+      const c = oneNode();
+      c.apply(busybox('fault', 'sleep 10', 'Never'));
+      until(c, () => pod(c, 'fault').status.phase === 'Failed');
+      expect(cs(c, 'fault').state.terminated).toMatchObject({ exitCode: 128, reason: 'StartError' });
+      expect(cs(c, 'fault').state.terminated?.message).toContain('boom');
+    } finally {
+      setRuntimeForTests();
+    }
   });
 });
