@@ -246,3 +246,17 @@ describe('apply: unknown fields on an existing object are reported against the p
     });
   });
 });
+
+describe('apply: output of kubectl run/create --dry-run=client -o yaml', () => {
+  it('creationTimestamp: null, resources: {}, status: {} apply cleanly and keep null only in last-applied', () => {
+    const c = createCluster();
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: null\n  labels:\n    run: nginx\n  name: nginx\nspec:\n  containers:\n  - image: nginx\n    name: nginx\n    resources: {}\n  dnsPolicy: ClusterFirst\n  restartPolicy: Always\nstatus: {}\n';
+    const r = c.apply(text);
+    expect(r.errors).toEqual([]);
+    const p = c.get('Pod', 'nginx');
+    expect(p?.metadata.creationTimestamp).toBe('2026-01-01T09:00:00Z');
+    expect(p?.metadata.annotations?.[LAST_APPLIED]).toContain('"creationTimestamp":null');
+    expect(c.apply(text).results[0].action).toBe('unchanged');
+  });
+});

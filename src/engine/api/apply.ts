@@ -236,7 +236,7 @@ function applyObject(
       }
       for (const f of SERVER_SET) delete (modified.metadata as Record<string, unknown>)[f];
       if (info.kind === 'Pod' || info.kind === 'Namespace') delete modified.status;
-      const { object, warnings } = api.createWithWarnings(modified, { dryRun: opts.dryRun });
+      const { object, warnings } = api.createWithWarnings(stripNulls(modified) as KubeObject, { dryRun: opts.dryRun });
       out.results.push(itemResult(object, 'created'));
       pushWarnings(out, doc, warnings);
       return;
@@ -249,7 +249,7 @@ function applyObject(
       );
     }
     const original = parseLastApplied(existing.metadata.annotations?.[LAST_APPLIED]);
-    const desired = threeWayMerge(original, modified, existing) as KubeObject;
+    const desired = stripNulls(threeWayMerge(original, modified, existing)) as KubeObject;
     const { object, warnings } = api.updateWithWarnings(desired, { dryRun: true });
     if (jsonEqual(stripServerFields(object), stripServerFields(existing))) {
       out.results.push(itemResult(existing, 'unchanged'));
@@ -351,12 +351,33 @@ function goValue(v: unknown): string {
   return v === null || v === undefined ? '<nil>' : String(v);
 }
 
+/**
+ * A JSON null leaves a Go field at its zero value, so the stored object never holds one
+ * (`creationTimestamp: null` from `kubectl create --dry-run -o yaml` is the usual case).
+ */
+function stripNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stripNulls);
+  if (typeof v !== 'object' || v === null) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = stripNulls(x);
+  return out;
+}
+
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** What an update can change: server-owned metadata and status are left out of the comparison. */
 function stripServerFields(o: KubeObject): unknown {
-  const { resourceVersion: _rv, generation: _g, ...meta } = o.metadata;
+  const {
+    resourceVersion: _rv,
+    generation: _g,
+    uid: _u,
+    creationTimestamp: _c,
+    managedFields: _m,
+    selfLink: _s,
+    ...meta
+  } = o.metadata;
   return { ...o, metadata: meta, status: undefined };
 }
 
