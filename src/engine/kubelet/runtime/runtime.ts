@@ -111,7 +111,7 @@ function signalProcess(p: ProcessState, sandbox: SandboxState, signal: 'SIGTERM'
     if (trap === undefined) return before;
     const { spec } = specOf(p);
     const r = new Interp(d.sh, shellHost(p, sandbox, spec, out), true).subshell(trap, [], false);
-    if (/\bexit\b/.test(trap)) {
+    if (r.exited) {
       const exited = {
         exitCode: r.status,
         reason: r.status === 0 ? ('Completed' as const) : ('Error' as const),

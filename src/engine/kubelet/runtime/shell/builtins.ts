@@ -165,7 +165,7 @@ const BUILTINS: Record<string, Builtin> = {
     }
     return { code: 0 };
   },
-  wait: () => ({ code: 0 }),
+  wait: () => ({ code: 0, waitBg: true }),
   read: () => ({ code: 1 }),
   trap: (args, io) => {
     if (args.length < 2) return { code: 0 };

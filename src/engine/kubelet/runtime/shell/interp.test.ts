@@ -168,3 +168,27 @@ describe('shell: globbing', () => {
     expect(r.text()).toBe('/tmp/a.log /tmp/b.log\n/tmp/*.log');
   });
 });
+
+describe('shell: background jobs and traps', () => {
+  it('`sleep infinity & wait` keeps the container running, and a TERM trap ends it', () => {
+    const r = sh("trap 'echo stopping; exit 0' TERM; echo up; sleep infinity & wait");
+    expect(r.advance(600_000).exited).toBeUndefined();
+    const res = runtime.signalProcess(r.p, r.sb, 'SIGTERM', 600_000);
+    expect(res.output.map((l) => l.text)).toEqual(['stopping']);
+    expect(res.exited).toMatchObject({ exitCode: 0 });
+  });
+
+  it('wait returns when the background sleep ends', () => {
+    const r = sh('sleep 3 & echo started; wait; echo finished');
+    expect(r.text()).toBe('started');
+    r.advance(3000);
+    expect(r.log[1]).toMatchObject({ at: 3000, text: 'finished' });
+  });
+
+  it('a trap that does not exit leaves the script running', () => {
+    const r = sh("trap 'echo got TERM' TERM; while true; do sleep 1; done");
+    const res = runtime.signalProcess(r.p, r.sb, 'SIGTERM', 1500);
+    expect(res.output.map((l) => l.text)).toEqual(['got TERM']);
+    expect(res.exited).toBeUndefined();
+  });
+});

@@ -55,7 +55,7 @@ export class Interp {
   }
 
   /** $(...), eval and nested `sh -c`: run to completion at once, sleeps ignored. */
-  subshell(src: string, args: string[], captureOut = true): { status: number; stdout: string } {
+  subshell(src: string, args: string[], captureOut = true): { status: number; stdout: string; exited: boolean } {
     const child: ShState = { ...this.s, src, pc: 0, loops: undefined, wait: undefined, execEnd: undefined };
     if (args.length) {
       child.a0 = args[0];
@@ -77,7 +77,11 @@ export class Interp {
       this.s.exported = child.exported;
       this.s.cwd = child.cwd;
     }
-    return { status: out.k === 'exit' ? out.code : child.st, stdout };
+    return {
+      status: out.k === 'exit' ? out.code : child.st,
+      stdout,
+      exited: out.k === 'exit' && out.explicit === true,
+    };
   }
 
   /** Runs until the script blocks past `now`, ends, or spends `budget` instructions. */
@@ -193,7 +197,7 @@ export class Interp {
     const result = this.dispatch(argv, streams, temp, n.line);
     const captured = streams.capture.join('');
     s.st = result.code;
-    if (result.exit) return { captured, outcome: { k: 'exit', code: result.code } };
+    if (result.exit) return { captured, outcome: { k: 'exit', code: result.code, explicit: true } };
     if (result.exec) {
       const target = result.exec;
       if (this.host.isProgram(target[0])) {
@@ -204,6 +208,14 @@ export class Interp {
       if (r2.sleepMs === undefined) return { captured, outcome: { k: 'exit', code: r2.code } };
       s.execEnd = true;
       result.sleepMs = r2.sleepMs;
+    }
+    if (result.sleepMs !== undefined && s.bg) {
+      // `sleep N &`: the script goes on; a later `wait` waits for it
+      s.bgw = result.sleepMs === -1 || s.bgw === -1 ? -1 : Math.max(s.bgw ?? 0, s.t + result.sleepMs);
+    }
+    if (result.waitBg && s.bgw !== undefined && !this.sync) {
+      result.sleepMs = s.bgw === -1 ? -1 : Math.max(0, s.bgw - s.t);
+      s.bgw = undefined;
     }
     if (result.sleepMs !== undefined && !this.sync && !s.bg) {
       if (result.sleepMs === -1) {

@@ -42,6 +42,8 @@ export interface CmdResult {
   exit?: boolean;
   /** replace the shell with this program (exec, or a server started from a script) */
   exec?: string[];
+  /** `wait`: block until the background jobs end */
+  waitBg?: boolean;
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -27,6 +27,8 @@ export interface ShState {
   /** blocked in sleep until (sim ms); -1 = forever */
   wait?: number;
   bg?: boolean;
+  /** background sleeps end at (sim ms; -1 = never): what `wait` waits for */
+  bgw?: number;
   /** `exec cmd` of a non-program: the shell ends when cmd ends */
   execEnd?: boolean;
   traps?: Record<string, string>;
@@ -55,7 +57,8 @@ export interface ShellHost {
 export type Outcome =
   | { k: 'sleep'; until: number }
   | { k: 'forever' }
-  | { k: 'exit'; code: number }
+  /** explicit: the `exit` builtin ran (not just the end of the script) */
+  | { k: 'exit'; code: number; explicit?: boolean }
   | { k: 'exec'; argv: string[]; env: Record<string, string> }
   | { k: 'yield' };
 
