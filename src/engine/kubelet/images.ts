@@ -8,6 +8,7 @@
 import { pullPolicyFor } from '../api/defaults';
 import type { Container } from '../api/types';
 import type { ControllerContext } from '../controllers/context';
+import { invalidImageNameMessage } from '../images/reference';
 import { type BackoffConfig, backoffNext, isInBackOffSinceUpdate } from './backoff';
 import { cri } from './cri';
 import { goDuration } from './format';
@@ -45,7 +46,9 @@ export function ensureImage(
   const retryAt = now + ctx.timings.podWorkerBackoffMs;
   const ref = cri().normalizeImageRef(image);
   if (!ref) {
-    const message = `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format`;
+    const message =
+      invalidImageNameMessage(image) ??
+      `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format`;
     emit('Warning', 'InspectFailed', message);
     return { kind: 'error', reason: 'InvalidImageName', message, retryAt };
   }
