@@ -65,7 +65,14 @@ export const NGINX: ImageSpec[] = [
   debianNginx('1.28.0', ['1.28', '1.28.0', 'stable'], 'debianBookwormSlim', 41.9, '1~bookworm'),
   debianNginx('1.27.5', ['1.27', '1.27.5'], 'debianBookwormSlim', 43.83, '1~bookworm'),
   debianNginx('1.25.5', ['1.25', '1.25.5'], 'debianBookwormSlim', 41.37, '1~bookworm'),
-  debianNginx('1.23.4', ['1.23', '1.23.4'], 'debianBookwormSlim', 40.62, '1~bullseye'),
+  {
+    ...debianNginx('1.23.4', ['1.23', '1.23.4'], 'debianBookwormSlim', 40.62, '1~bullseye'),
+    layers: [
+      layer('debian bullseye-slim 20230411 rootfs', 31.42 * MB),
+      layer('nginx 1.23.4 bullseye', 25.1 * MB),
+      ...scripts('1.23.4'),
+    ],
+  },
   debianNginx('1.16.1', ['1.16', '1.16.1'], 'debianBusterSlim', 23.35, '1~buster'),
   debianNginx('1.15.12', ['1.15', '1.15.12'], 'debianStretchSlim', 22.76, '1~stretch'),
   debianNginx('1.14.2', ['1.14', '1.14.2'], 'debianStretchSlim', 22.24, '1~stretch'),

@@ -170,7 +170,11 @@ const BUILTINS: Record<string, Builtin> = {
   trap: (args, io) => {
     if (args.length < 2) return { code: 0 };
     const [action, ...signals] = args;
-    for (const s of signals) io.setTrap(s.replace(/^SIG/, ''), action === '-' ? undefined : action);
+    const NUMBERED: Record<string, string> = { '1': 'HUP', '2': 'INT', '3': 'QUIT', '15': 'TERM' };
+    for (const s of signals) {
+      const name = NUMBERED[s] ?? s.replace(/^SIG/, '').toUpperCase();
+      io.setTrap(name, action === '-' ? undefined : action);
+    }
     return { code: 0 };
   },
   eval: (args, io) => ({ code: io.evalScript(args.join(' '), []) }),
