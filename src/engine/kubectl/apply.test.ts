@@ -50,6 +50,16 @@ describe('kubectl apply -f -', () => {
     expect(r.stderr).toMatch(/^error: error parsing STDIN: error converting YAML to JSON: yaml: line \d+: .+\n$/);
   });
 
+  it("speaks go-yaml: the parser's messages in kubectl's words, the file name as given", () => {
+    const c = quietCluster(1);
+    expect(kubectl(c, 'apply -f pod.yaml', 'a: [1, 2\nb: 3\n').stderr).toMatch(
+      /^error: error parsing pod\.yaml: error converting YAML to JSON: yaml: line \d+: did not find expected ',' or '\]'\n$/,
+    );
+    expect(kubectl(c, 'apply -f -', 'a:\n\t- x\n').stderr).toMatch(
+      /yaml: line \d+: found character that cannot start any token\n$/,
+    );
+  });
+
   it('an invalid object: The Pod "x" is invalid', () => {
     const r = kubectl(
       quietCluster(1),
@@ -108,7 +118,9 @@ spec:
   it('refuses a huge manifest before parsing it', () => {
     const r = kubectl(quietCluster(1), 'apply -f -', `# ${'x'.repeat(4 * 1024 * 1024)}`);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/^error: error reading STDIN: the input is \d+ bytes; the limit is 3145728\n$/);
+    expect(r.stderr).toMatch(
+      /^error: error parsing STDIN: the manifest is \d+ bytes, more than the API server accepts in one request \(Request entity too large: limit is 3145728\)\n$/,
+    );
   });
 });
 

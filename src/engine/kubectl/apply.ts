@@ -1,137 +1,95 @@
 /**
- * kubectl apply -f / create -f (kubectl pkg/cmd/apply, pkg/cmd/create): one line per
- * object (`pod/nginx created`), the API server's warnings as `Warning: ...`, and the
- * errors in kubectl's wording. apply goes through the cluster's apply pipeline;
- * create refuses objects that already exist.
+ * kubectl apply -f / create -f (kubectl pkg/cmd/apply, pkg/cmd/create) over the API's
+ * manifest pipeline: one line per object (`pod/nginx created`), the API server's
+ * warnings as `Warning: ...`, and each error as kubectl's CheckErr prints it — client-side
+ * ones after `error: `, server ones as `Error from server (Reason): error when creating
+ * "STDIN": ...`, Invalid ones as `The Pod "x" is invalid: ...`.
  */
-import { parseAllDocuments } from 'yaml';
-import { type ApplyResult, applyManifests } from '../api/apply';
-import { ApiError } from '../api/errors';
-import { lookupKind, lookupKindVersion, resourceRef } from '../api/kinds';
-import type { KubeObject } from '../api/types';
+import { type ApplyError, type ApplyResult, applyManifests, createManifests } from '../api/apply';
+import { lookupKind, resourceRef } from '../api/kinds';
 import { flagString } from './args';
 import type { Invocation } from './cmd';
 import { dryRunOf, dryRunSuffix } from './dryrun';
-import { apiErrorText, KubectlError, reasonOf } from './errors';
+import { apiErrorText, KubectlError } from './errors';
 import { readSource, type Source } from './source';
 
-export function apply(inv: Invocation): number {
-  const src = requireSource(inv, 'apply');
-  const ns = flagString(inv.p, 'namespace');
-  const dry = dryRunOf(inv.p);
-  // A dry run goes through the same pipeline (validation included) without persisting.
-  const result =
-    dry === 'none'
-      ? inv.cluster.apply(src.text, ns ? { namespace: ns } : undefined)
-      : applyManifests(inv.cluster.core.api, src.text, { namespace: ns, dryRun: true });
-  return report(inv, src, result, 'apply', dryRunSuffix(dry));
-}
+type Verb = 'apply' | 'create';
 
-export function create(inv: Invocation): number {
-  const src = requireSource(inv, 'create');
-  const docs = splitDocuments(src.text);
-  // Parse errors and oddities are reported by the apply pipeline, with positions.
-  if (!docs) return report(inv, src, inv.cluster.apply(src.text), 'create');
-  const result: ApplyResult = { ok: true, results: [], errors: [], warnings: [] };
-  const ns = flagString(inv.p, 'namespace');
-  const dry = dryRunOf(inv.p);
-  for (const { obj, line } of docs) {
-    const o = obj as KubeObject;
-    if (!o || typeof o !== 'object' || !o.kind || !o.apiVersion || !lookupKindVersion(o.kind, o.apiVersion)) {
-      const r = inv.cluster.apply(JSON.stringify(obj), { namespace: ns });
-      result.errors.push(...r.errors.map((e) => ({ ...e, line })));
-      continue;
-    }
-    const info = lookupKind(o.kind);
-    o.metadata = { ...(o.metadata ?? {}) } as KubeObject['metadata'];
-    if (info?.namespaced && !o.metadata.namespace && ns) o.metadata.namespace = ns;
-    try {
-      const { object, warnings } = inv.cluster.core.api.createWithWarnings(o, { dryRun: dry !== 'none' });
-      for (const w of warnings) result.warnings.push({ message: w, line });
-      result.results.push({
-        kind: object.kind,
-        name: object.metadata.name,
-        namespace: object.metadata.namespace,
-        action: 'created',
-      });
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      result.errors.push({ message: e.message, line });
-    }
-  }
-  result.ok = result.errors.length === 0;
-  return report(inv, src, result, 'create', dryRunSuffix(dry));
-}
+export const apply = (inv: Invocation) => run(inv, 'apply');
+export const create = (inv: Invocation) => run(inv, 'create');
 
-function requireSource(inv: Invocation, verb: 'apply' | 'create'): Source {
+function run(inv: Invocation, verb: Verb): number {
   const src = readSource(inv, verb);
-  if (!src) {
-    // FilenameOptions validation in apply.go / create.go.
-    throw new KubectlError('error: must specify one of -f and -k');
-  }
-  return src;
+  // FilenameOptions validation in apply.go / create.go.
+  if (!src) throw new KubectlError('error: must specify one of -f and -k');
+  const ns = flagString(inv.p, 'namespace');
+  const dry = dryRunOf(inv.p);
+  const opts = { ...(ns ? { namespace: ns } : {}), ...(dry !== 'none' ? { dryRun: true } : {}) };
+  const api = inv.cluster.core.api;
+  // apply without a dry run goes through the public face, so watchers see one write path.
+  const result =
+    verb === 'create'
+      ? createManifests(api, src.text, opts)
+      : dry === 'none'
+        ? inv.cluster.apply(src.text, opts)
+        : applyManifests(api, src.text, opts);
+  return report(inv, src, result, verb, dryRunSuffix(dry));
 }
 
-function splitDocuments(text: string): { obj: unknown; line: number }[] | undefined {
-  const docs = parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [docs];
-  const out: { obj: unknown; line: number }[] = [];
-  for (const d of list) {
-    if (d.errors.length > 0) return undefined;
-    let value: unknown;
-    try {
-      value = d.toJS({ maxAliasCount: 100 });
-    } catch {
-      return undefined;
-    }
-    if (value === null || value === undefined) continue;
-    out.push({ obj: value, line: 1 });
-  }
-  return out;
-}
-
-function report(inv: Invocation, src: Source, result: ApplyResult, verb: 'apply' | 'create', suffix = ''): number {
+function report(inv: Invocation, src: Source, result: ApplyResult, verb: Verb, suffix: string): number {
   for (const w of result.warnings) inv.io.err(`Warning: ${w.message}`);
   for (const r of result.results) {
     const info = lookupKind(r.kind);
     const ref = info ? resourceRef(info, r.name) : `${r.kind.toLowerCase()}/${r.name}`;
     inv.io.out(`${ref} ${r.action}${suffix}\n`);
   }
-  // The YAML decoder stops at the first syntax error, so kubectl reports only that one.
-  const errors = result.errors[0]?.message.startsWith('error parsing YAML: ')
-    ? result.errors.slice(0, 1)
-    : result.errors;
-  for (const e of errors) inv.io.err(errorText(e.message, e.line, src, verb));
-  if (result.ok && result.results.length === 0 && result.errors.length === 0) {
-    throw new KubectlError(`error: no objects passed to ${verb}`);
-  }
+  for (const e of result.errors) inv.io.err(errorText(e, src, verb));
   return result.errors.length > 0 ? 1 : 0;
 }
 
 /** One apply error as kubectl prints it. */
-export function errorText(message: string, line: number | undefined, src: Source, verb: 'apply' | 'create'): string {
-  if (message.startsWith('error parsing YAML: ')) {
-    // sigs.k8s.io/yaml: `error converting YAML to JSON: yaml: line 3: <what>`.
-    const what = message
-      .slice('error parsing YAML: '.length)
-      .split('\n')[0]
-      .replace(/ at line \d+, column \d+:?$/, '');
-    return `error: error parsing ${src.name}: error converting YAML to JSON: yaml: line ${line ?? 1}: ${lowerFirst(what)}`;
+export function errorText(e: ApplyError, src: Source, verb: Verb): string {
+  const message = e.message
+    .replaceAll('"STDIN"', `"${src.name}"`)
+    .replace(/^error parsing STDIN:/, `error parsing ${src.name}:`);
+  if (!e.reason) {
+    if (message === 'no objects passed to apply') return `error: no objects passed to ${verb}`;
+    return `error: ${goYamlWording(message)}`;
   }
-  if (message.startsWith('error validating data: ')) {
-    return `error: error validating "${src.name}": ${message}; if you choose to ignore these errors, turn validation off with --validate=false`;
-  }
-  if (message.startsWith('resource mapping not found')) return `error: ${message.replace('"STDIN"', `"${src.name}"`)}`;
-  const reason = reasonOf(message);
-  if (reason === 'Invalid') return apiErrorText('Invalid', message);
-  if (reason) {
-    // apply creates what does not exist yet, so most refusals happen "when creating".
-    const verbing = verb === 'create' || reason !== 'Conflict' ? 'creating' : 'applying patch';
-    return `Error from server (${reason}): error when ${verbing} "${src.name}": ${message}`;
-  }
-  return message.startsWith('error: ') ? message : `error: ${message}`;
+  // create never patches; apply patches what already exists.
+  const patching = verb === 'apply' && e.operation === 'patch';
+  if (e.reason === 'Invalid' && !patching) return apiErrorText('Invalid', message);
+  const when = patching ? 'patching' : 'creating';
+  return `Error from server (${e.reason}): error when ${when} "${src.name}": ${message}`;
 }
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
+/**
+ * The YAML parser's messages in go-yaml's words where both describe the same mistake
+ * (gopkg.in/yaml.v2 scannerc.go / parserc.go), so what learners see is searchable.
+ */
+const GO_YAML: [RegExp, string][] = [
+  [/^Nested mappings are not allowed in compact mappings/, 'mapping values are not allowed in this context'],
+  [/^Implicit keys need to be on a single line/, "could not find expected ':'"],
+  [/^Implicit map keys need to be followed by map values/, "could not find expected ':'"],
+  [
+    /^Tabs are not allowed as indentation|^Plain value cannot start with a tab/,
+    'found character that cannot start any token',
+  ],
+  [/^All mapping items must start at the same column/, 'did not find expected key'],
+  [/^A block sequence may not be used as an implicit map key/, 'did not find expected key'],
+  [/^All sequence items must start at the same column/, "did not find expected '-' indicator"],
+  [/^Missing closing "?quote|^Missing closing '/, 'found unexpected end of stream'],
+  [
+    /^Flow sequence in block collection must be sufficiently indented and end with a \]/,
+    "did not find expected ',' or ']'",
+  ],
+  [/^Flow map in block collection must be sufficiently indented and end with a \}/, "did not find expected ',' or '}'"],
+  [/^Unexpected scalar at node end/, 'did not find expected key'],
+];
+
+function goYamlWording(message: string): string {
+  const m = /^(error parsing .*?: error converting YAML to JSON: yaml: line \d+: )(.*)$/s.exec(message);
+  if (!m) return message;
+  for (const [re, words] of GO_YAML) if (re.test(m[2])) return m[1] + words;
+  return m[1] + m[2].charAt(0).toLowerCase() + m[2].slice(1);
 }

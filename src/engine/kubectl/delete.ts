@@ -4,8 +4,8 @@
  * success line names the namespace: `pod "nginx" deleted from default namespace`.
  * The playground does not wait for the object to disappear (no time passes inside a command).
  */
-import { parseAllDocuments } from 'yaml';
 import { type KindInfo, lookupKind } from '../api/kinds';
+import { parseStream } from '../api/parse';
 import type { PropagationPolicy } from '../api/types';
 import { flagBool, flagInt, flagString, hasFlag, parseResourceArgs } from './args';
 import { type Invocation, namespaceOf } from './cmd';
@@ -124,17 +124,14 @@ function cascade(inv: Invocation): PropagationPolicy | undefined {
   }
 }
 
+/** The objects a manifest names, read by the API's own stream parser (same errors as apply). */
 function fromManifests(inv: Invocation, text: string, name: string): Target[] {
   const out: Target[] = [];
-  const docs = parseAllDocuments(text);
-  for (const d of Array.isArray(docs) ? docs : [docs]) {
-    if (d.errors.length > 0) {
-      const line = d.errors[0].linePos?.[0]?.line ?? 1;
-      throw new KubectlError(
-        `error: error parsing ${name}: error converting YAML to JSON: yaml: line ${line}: ${d.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-      );
-    }
-    const o = d.toJS({ maxAliasCount: 100 }) as any;
+  const stream = parseStream(text);
+  const named = (m: string) =>
+    m.replaceAll('"STDIN"', `"${name}"`).replace(/^error parsing STDIN:/, `error parsing ${name}:`);
+  for (const d of stream.documents) {
+    const o = d.value as any;
     if (!o || typeof o !== 'object') continue;
     const info = lookupKind(String(o.kind ?? ''));
     if (!info) {
@@ -148,5 +145,6 @@ function fromManifests(inv: Invocation, text: string, name: string): Target[] {
       namespace: info.namespaced ? (o.metadata?.namespace ?? namespaceOf(inv)) : undefined,
     });
   }
+  if (stream.error) throw new KubectlError(`error: ${named(stream.error.message)}`);
   return out;
 }

@@ -87,7 +87,9 @@ describe('kubectl logs', () => {
 
   it('-l, --all-containers and --prefix', () => {
     const c = fakeCluster();
-    expect(runKubectl(c, 'logs two --all-containers --prefix --tail 1').stdout).toBe('[pod/two/app] line 3\n[pod/two/sidecar] line 3\n');
+    expect(runKubectl(c, 'logs two --all-containers --prefix --tail 1').stdout).toBe(
+      '[pod/two/app] line 3\n[pod/two/sidecar] line 3\n',
+    );
     expect(runKubectl(c, 'logs -l app=none').stderr).toBe('No resources found in default namespace.\n');
   });
 

@@ -56,7 +56,9 @@ function readLines(inv: Invocation, pod: Pod, container: string): string[] {
   const res = inv.cluster.logs(namespaceOf(inv), pod.metadata.name, opts);
   if (!res.ok) {
     const text = res.text.trim();
-    throw new KubectlError(/^(error: |Error from server)/.test(text) ? text : `Error from server (BadRequest): ${text}`);
+    throw new KubectlError(
+      /^(error: |Error from server)/.test(text) ? text : `Error from server (BadRequest): ${text}`,
+    );
   }
   let lines = res.text === '' ? [] : res.text.replace(/\n$/, '').split('\n');
   if (!flagBool(p, 'timestamps')) lines = lines.map((l) => l.replace(TIMESTAMP, ''));

@@ -26,8 +26,9 @@ export function readSource(inv: Invocation, verb: string): Source | undefined {
     throw new KubectlError(`error: the path "${f}" does not exist`);
   }
   if (inv.stdin.length > MAX_MANIFEST) {
+    // Refused before any parsing, in the API pipeline's words (api/parse.ts).
     throw new KubectlError(
-      `error: error reading ${f === '-' ? 'STDIN' : `"${f}"`}: the input is ${inv.stdin.length} bytes; the limit is ${MAX_MANIFEST}`,
+      `error: error parsing ${f === '-' ? 'STDIN' : f}: the manifest is ${inv.stdin.length} bytes, more than the API server accepts in one request (Request entity too large: limit is ${MAX_MANIFEST})`,
     );
   }
   return { name: f === '-' ? 'STDIN' : f, text: inv.stdin };
