@@ -243,3 +243,26 @@ describe('pod updates (ValidatePodUpdate)', () => {
     );
   });
 });
+
+describe('pod templates of workloads (ValidatePodTemplateSpecForReplicaSet)', () => {
+  it('reports the selector mismatch, then the template spec, then restartPolicy, with template paths', async () => {
+    const { validatePodTemplateForReplicaSet } = await import('./validation/workload');
+    const { Path } = await import('./validation/field');
+    const { invalidError } = await import('./errors');
+    const errs = validatePodTemplateForReplicaSet(
+      {
+        metadata: { labels: { app: 'api' } },
+        spec: {
+          restartPolicy: 'Never',
+          dnsPolicy: 'ClusterFirst',
+          containers: [{ name: 'web', imagePullPolicy: 'Always', terminationMessagePolicy: 'File' }],
+        },
+      },
+      { matchLabels: { app: 'web' } },
+      Path.root('spec').child('template'),
+    );
+    expect(invalidError('Deployment', 'web', errs).message).toBe(
+      'The Deployment "web" is invalid: [spec.template.metadata.labels: Invalid value: {"app":"api"}: `selector` does not match template `labels`, spec.template.spec.containers[0].image: Required value, spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"]',
+    );
+  });
+});

@@ -6,7 +6,36 @@
  */
 import { selectorMatchesTemplate } from '../labels';
 import { type ErrorList, forbidden, invalid, isRecord, notSupported, type Path, required } from './field';
-import { regexError } from './names';
+import { regexError, validateAnnotations, validateLabels } from './names';
+import { validatePodSpec } from './pod';
+
+/**
+ * ValidatePodTemplateSpecForReplicaSet (apps validation): the selector selects the
+ * template, the template is a valid pod (labels, annotations, spec), it restarts Always
+ * and has no activeDeadlineSeconds. Deployments, ReplicaSets, StatefulSets and
+ * DaemonSets call this with their `spec.template` path.
+ */
+export function validatePodTemplateForReplicaSet(template: unknown, selector: unknown, path: Path): ErrorList {
+  if (!isRecord(template)) return [required(path, '')];
+  const errs: ErrorList = [];
+  const hasSelector =
+    isRecord(selector) &&
+    (Object.keys(selector.matchLabels ?? {}).length > 0 || (selector.matchExpressions ?? []).length > 0);
+  if (hasSelector) errs.push(...validateSelectorMatchesTemplate(selector, template, path));
+  const meta = isRecord(template.metadata) ? template.metadata : {};
+  errs.push(...validateLabels(meta.labels, path.child('metadata', 'labels')));
+  errs.push(...validateAnnotations(meta.annotations, path.child('metadata', 'annotations')));
+  const spec = isRecord(template.spec) ? template.spec : {};
+  errs.push(...validatePodSpec(spec, path.child('spec')));
+  if (spec.restartPolicy !== 'Always')
+    errs.push(...validateTemplateRestartPolicy(spec.restartPolicy, path.child('spec', 'restartPolicy')));
+  if (spec.activeDeadlineSeconds !== undefined) {
+    errs.push(
+      forbidden(path.child('spec', 'activeDeadlineSeconds'), 'activeDeadlineSeconds in ReplicaSet is not Supported'),
+    );
+  }
+  return errs;
+}
 
 /** `selector` does not match template `labels`, reported on the template's labels. */
 export function validateSelectorMatchesTemplate(selector: unknown, template: unknown, path: Path): ErrorList {
