@@ -112,7 +112,23 @@ export class ClusterCore {
   }
 
   settle(): void {
-    this.manager.drain(this.clock.now(), (controller, key, kind) => this.reportHotLoop(controller, key, kind));
+    this.manager.drain(
+      this.clock.now(),
+      (controller, key, kind) => this.reportHotLoop(controller, key, kind),
+      (controller, key, message) => this.reportError(controller, key, message),
+    );
+  }
+
+  /** A reconcile that threw: a Warning event, so the failure is visible instead of fatal. */
+  private reportError(controller: string, key: string, message: string): void {
+    const ns = this.store.get('Namespace', undefined, 'kube-system');
+    if (!ns) return;
+    this.events.warning(
+      { component: 'kube-controller-manager' },
+      ns,
+      'ReconcileError',
+      `${controller} ${key}: ${message}`,
+    );
   }
 
   /** A runaway controller is reported as a Warning event on the kube-system namespace. */

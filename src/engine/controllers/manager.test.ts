@@ -107,3 +107,20 @@ describe('controller manager', () => {
     expect(t.events('HotLoop')).toEqual([]);
   });
 });
+
+describe('a reconcile that throws', () => {
+  it('is reported as a Warning event and the simulation goes on', () => {
+    const t = testCluster();
+    t.core.manager.register({
+      name: 'broken',
+      reconcile: (key) => {
+        throw new Error(`cannot handle ${key}`);
+      },
+    });
+    t.core.manager.enqueue('broken', 'k');
+    t.advance('1m');
+    expect(t.now()).toBe(60_000);
+    expect(t.events('ReconcileError').map((e) => e.message)).toEqual(['broken k: cannot handle k']);
+    expect(t.core.manager.errors).toEqual([{ controller: 'broken', key: 'k', at: 0, message: 'cannot handle k' }]);
+  });
+});

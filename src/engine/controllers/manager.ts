@@ -46,6 +46,8 @@ export class ControllerManager {
   private instant = -1;
   private runsThisInstant = 0;
   hotLoops: { controller: string; key: string; at: number }[] = [];
+  /** reconciles that threw (diagnostics for tests and tools; the newest 100) */
+  errors: { controller: string; key: string; at: number; message: string }[] = [];
 
   constructor(
     store: Store,
@@ -86,7 +88,11 @@ export class ControllerManager {
   }
 
   /** Runs queued work until every queue is empty. `now` resets the hot-loop counters. */
-  drain(now: number, onHotLoop: (controller: string, key: string, kind: 'key' | 'instant') => void): void {
+  drain(
+    now: number,
+    onHotLoop: (controller: string, key: string, kind: 'key' | 'instant') => void,
+    onError?: (controller: string, key: string, message: string) => void,
+  ): void {
     if (now !== this.instant) {
       this.instant = now;
       this.runsAtInstant.clear();
@@ -115,7 +121,18 @@ export class ControllerManager {
         continue;
       }
       const c = this.controllers.get(item.controller);
-      if (c) c.reconcile(item.key, this.contextFor(c));
+      if (c) {
+        try {
+          c.reconcile(item.key, this.contextFor(c));
+        } catch (e) {
+          // A failing reconcile must not stop the simulation (upstream logs and requeues
+          // with backoff); here it is recorded and reported, and the key dropped.
+          const message = e instanceof Error ? e.message : String(e);
+          this.errors.push({ controller: item.controller, key: item.key, at: now, message });
+          if (this.errors.length > 100) this.errors.shift();
+          onError?.(item.controller, item.key, message);
+        }
+      }
       if (this.head > 4096 && this.head * 2 > this.queue.length) {
         this.queue = this.queue.slice(this.head);
         this.head = 0;
