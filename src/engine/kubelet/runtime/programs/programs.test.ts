@@ -240,3 +240,17 @@ describe('nginx without daemon off', () => {
     expect(r.advance(1000).exited).toMatchObject({ exitCode: 0, reason: 'Completed' });
   });
 });
+
+describe('busybox httpd', () => {
+  it('httpd -f -p 8080 -h /www serves files from the shell image', () => {
+    const r = start('busybox', {
+      command: ['sh', '-c', 'mkdir -p /www && echo hi > /www/index.html && httpd -f -p 8080 -h /www'],
+    });
+    r.advance(1000);
+    expect(runtime.httpRequest(r.p, r.sb, 8080, '/', 1000)).toEqual({ status: 200, body: 'hi\n' });
+  });
+
+  it('without -f it goes to the background and the container completes', () => {
+    expect(start('busybox', { command: ['httpd', '-p', '8080'] }).advance(1000).exited).toMatchObject({ exitCode: 0 });
+  });
+});

@@ -1,8 +1,8 @@
 /** Apache httpd, Redis and PostgreSQL with the log lines their official images print. */
 import { EPOCH_MS } from '../../../sim/clock';
-import { readFile } from '../fs';
+import { readFile, resolvePath } from '../fs';
 import { clf } from './nginx';
-import { type Ev, line, type ProgramDef } from './types';
+import { type Ev, line, type Plan, type PlanCtx, type ProgramDef } from './types';
 
 /** Redis' timestamp: 1:M 01 Jan 2026 09:00:00.123 */
 function redisTime(ms: number): string {
@@ -21,9 +21,40 @@ function httpdTime(ms: number): string {
   return `${day} ${mon} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000, 6)} ${d.getUTCFullYear()}`;
 }
 
+/** busybox's httpd applet: -p port, -h home; without -f it daemonizes and PID 1 returns. */
+function busyboxHttpd(c: PlanCtx): Plan {
+  const arg = (flag: string) => {
+    const i = c.argv.indexOf(flag);
+    return i >= 0 ? c.argv[i + 1] : undefined;
+  };
+  const port = Number(arg('-p')?.split(':').pop() ?? 80) || 80;
+  const home = resolvePath(c.spec.workingDir ?? '/', arg('-h') ?? '.');
+  const at = c.startedAt + 5;
+  return {
+    events: [{ at, kind: 'bind', port }, ...(c.argv.includes('-f') ? [] : [{ at, kind: 'exit' as const, code: 0 }])],
+    cpuMilli: 1,
+    memory: () => 1024 * 1024,
+    http(_port, path) {
+      const p = path.split('?')[0];
+      const r = readFile(c.fs, resolvePath(home, `.${p.endsWith('/') ? `${p}index.html` : p}`));
+      if (r.ok) return { status: 200, body: r.text };
+      return {
+        status: 404,
+        body: '<HTML><HEAD><TITLE>404 Not Found</TITLE></HEAD>\n<BODY><H1>404 Not Found</H1>\nThe requested URL was not found\n</BODY></HTML>\n',
+      };
+    },
+    bindFailure: (p, t) => [
+      line(t, `httpd: bind: Address already in use`, 'stderr'),
+      { at: t, kind: 'exit', code: 1, message: `port ${p}` },
+    ],
+    onTerm: (t) => ({ lines: [{ at: t, kind: 'exit', code: 0 }], code: 0 }),
+  };
+}
+
 export const httpd: ProgramDef = {
   names: ['httpd-foreground', 'httpd'],
   plan(c) {
+    if (c.spec.os === 'busybox' || c.spec.os === 'alpine') return busyboxHttpd(c);
     const t = c.startedAt;
     const version = c.spec.version ?? 'Apache/2.4.65 (Unix)';
     const at = t + 30;
