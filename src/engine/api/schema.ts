@@ -211,8 +211,11 @@ export const podSpec = struct('v1.PodSpec', () => ({
   hostnameOverride: str,
 }));
 
+/** spec.template of the workload kinds. */
+export const podTemplateSpec = struct('v1.PodTemplateSpec', () => ({ metadata: objectMeta, spec: podSpec }));
+
 /** A top-level object: apiVersion, kind, metadata, then the kind's own fields. */
-function topLevel(go: string, fields: () => Record<string, GoType>): GoType {
+export function topLevel(go: string, fields: () => Record<string, GoType>): GoType {
   return struct(go, () => ({ apiVersion: str, kind: str, metadata: objectMeta, ...fields() }));
 }
 
