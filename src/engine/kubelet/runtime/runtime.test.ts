@@ -219,3 +219,14 @@ describe('determinism', () => {
     expect(runtime.httpRequest(p2, sb2, 80, '/', 2500)).toEqual(runtime.httpRequest(r.p, r.sb, 80, '/', 2500));
   });
 });
+
+describe('usage', () => {
+  it('a sleeping script uses no CPU; a loop without sleep uses a whole core', () => {
+    const idle = start('busybox', { command: ['sh', '-c', 'while true; do sleep 1; done'] });
+    idle.advance(5000);
+    expect(runtime.usage?.(idle.p, idle.sb, 5000).cpuMilli).toBe(0);
+    const busy = start('busybox', { command: ['sh', '-c', 'while true; do :; done'] });
+    busy.advance(5000);
+    expect(runtime.usage?.(busy.p, busy.sb, 5000).cpuMilli).toBe(1000);
+  });
+});

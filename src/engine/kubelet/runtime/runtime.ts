@@ -249,7 +249,8 @@ function usage(p: ProcessState, sandbox: SandboxState, now: number): { cpuMilli:
   const d = dataOf(p);
   if (d.x) return { cpuMilli: 0, memoryBytes: 0 };
   const po = planOf(p, sandbox);
-  if (!po) return { cpuMilli: 0, memoryBytes: 1024 * 1024 };
+  // a script: idle while it sleeps, one full CPU in a loop without sleep (throttled by its limit)
+  if (!po) return { cpuMilli: d.busy ? 1000 : 0, memoryBytes: 1024 * 1024 };
   return { cpuMilli: po.plan.cpuMilli ?? 1, memoryBytes: Math.round(po.plan.memory?.(now) ?? 4 * 1024 * 1024) };
 }
 
