@@ -9,6 +9,7 @@ import type { Controller } from '../controllers/manager';
 import { ensureAgent, NODE_KEY, syncNode } from './nodeagent';
 import { POD_KEY, podKey, syncPod } from './podworker';
 import { type KubeletState, newKubeletState } from './state';
+import { SOURCE_KEY, sourceChanged } from './volumes';
 
 export const KUBELET = 'kubelet';
 
@@ -35,6 +36,10 @@ export function createKubelet(): Controller {
         if (bound && podChanged(ev as { type: string; object: Pod; old?: Pod })) {
           enqueue(podKey(pod.metadata.namespace ?? 'default', pod.metadata.name));
         }
+      } else if (ev.object.kind === 'ConfigMap' || ev.object.kind === 'Secret') {
+        if (ev.type !== 'ADDED') {
+          enqueue(`${SOURCE_KEY}${ev.object.kind}/${ev.object.metadata.namespace}/${ev.object.metadata.name}`);
+        }
       } else if (ev.object.kind === 'Node' && ev.type !== 'MODIFIED') {
         enqueue(`${NODE_KEY}${ev.object.metadata.name}`);
       }
@@ -50,6 +55,8 @@ export function createKubelet(): Controller {
       const st = ctx.state<KubeletState>(newKubeletState);
       if (key.startsWith(NODE_KEY)) {
         syncNode(ctx, st, key.slice(NODE_KEY.length));
+      } else if (key.startsWith(SOURCE_KEY)) {
+        sourceChanged(ctx, st, key);
       } else if (key.startsWith(POD_KEY)) {
         const rest = key.slice(POD_KEY.length);
         const slash = rest.indexOf('/');

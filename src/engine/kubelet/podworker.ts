@@ -17,6 +17,7 @@ import { isStarted, nextProbeAt, runDueProbes } from './probes';
 import type { KubeletState, PodRec } from './state';
 import { generateStatus, writeStatus } from './status';
 import { nextStopAt, stepStopping, stopContainer, terminatePod, terminationGraceMs } from './termination';
+import { refreshVolumes } from './volumes';
 
 export const POD_KEY = 'p/';
 
@@ -97,6 +98,7 @@ export function syncPod(ctx: ControllerContext, st: KubeletState, ns: string, na
       if (terminatePod(p, 'deadline')) finish(p);
     } else {
       restartChanged(p, all);
+      refreshVolumes(p);
       runProbes(p, all);
       progress(p, all);
       // Only a pod with nothing running or starting can be terminal: skip the full status otherwise.
@@ -311,6 +313,7 @@ function nextDue(p: PodCtx): number | undefined {
     if (x !== undefined && x > now && x < t) t = x;
   };
   if (!rec.sandbox && !rec.finished) consider(rec.sandboxAt);
+  consider(rec.volumesAt);
   for (const s of slots(p)) {
     const r = s.r;
     if (r.step === 'pulling' || r.step === 'creating' || r.step === 'exited') consider(r.at);

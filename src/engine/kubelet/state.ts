@@ -118,6 +118,8 @@ export interface PodRec {
   terminating?: { since: number; deadline: number };
   /** activeDeadlineSeconds fired */
   deadlineExceeded?: boolean;
+  /** mounted ConfigMap/Secret files are rewritten at this periodic sync */
+  volumesAt?: number;
   /** the earliest pending timer for this pod */
   timerAt?: number;
   /** terminal phase reached and written: nothing more to do */
