@@ -38,8 +38,8 @@ export interface ProcData {
   wh?: Record<string, 1>;
   /** access-log lines written while serving requests, returned by the next step */
   acc?: LogLine[];
-  /** the script is in a loop without sleep: it uses a whole CPU */
-  busy?: 1;
+  /** the script is in a loop without sleep (it uses a whole CPU): the end of its time slice */
+  busy?: number;
 }
 
 export function dataOf(p: ProcessState): ProcData {
@@ -225,7 +225,8 @@ export function step(
     const sh = d.sh;
     const interp = new Interp(sh, shellHost(p, sandbox, spec, out, net));
     let outcome = interp.run(now, BUDGET);
-    if (outcome.k !== 'yield') delete d.busy;
+    // waiting out its own time slice is still busy; a real sleep is not
+    if (outcome.k !== 'yield' && !(outcome.k === 'sleep' && outcome.until === d.busy)) delete d.busy;
     // a step that comes late catches up on the sleeps that ended meanwhile
     for (let i = 0; i < 1000 && outcome.k === 'sleep' && outcome.until <= now; i++) outcome = interp.run(now, BUDGET);
     switch (outcome.k) {
@@ -236,8 +237,8 @@ export function step(
       case 'exit':
         return finish(p, sandbox, out, exitOf(outcome.code, sh.t));
       case 'yield':
-        d.busy = 1;
         sh.wait = Math.max(sh.t, now) + SLICE_MS;
+        d.busy = sh.wait;
         return { output: out.lines, wakeAt: sh.wait };
       case 'exec': {
         const argv = unwrapEntrypoint(outcome.argv, spec);

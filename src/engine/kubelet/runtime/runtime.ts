@@ -250,7 +250,7 @@ function usage(p: ProcessState, sandbox: SandboxState, now: number): { cpuMilli:
   if (d.x) return { cpuMilli: 0, memoryBytes: 0 };
   const po = planOf(p, sandbox);
   // a script: idle while it sleeps, one full CPU in a loop without sleep (throttled by its limit)
-  if (!po) return { cpuMilli: d.busy ? 1000 : 0, memoryBytes: 1024 * 1024 };
+  if (!po) return { cpuMilli: d.busy !== undefined ? 1000 : 0, memoryBytes: 1024 * 1024 };
   return { cpuMilli: po.plan.cpuMilli ?? 1, memoryBytes: Math.round(po.plan.memory?.(now) ?? 4 * 1024 * 1024) };
 }
 
