@@ -132,9 +132,7 @@ export function recordDecision(
   const all = result.feasible;
   let rows: number[] | undefined;
   if (result.scores && all.length > MAX_SCORE_ROWS) {
-    let chosen = -1;
-    for (let i = 0; i < all.length; i++) if (all[i].name === result.node) chosen = i;
-    rows = bestRows(result.scores.totals, MAX_SCORE_ROWS, chosen);
+    rows = bestRows(result.scores.totals, MAX_SCORE_ROWS, result.chosen ?? -1);
   }
   const omitted = rows ? all.length - rows.length : 0;
   const feasible: string[] = [];
@@ -201,7 +199,7 @@ export function bestRows(totals: number[], k: number, keep: number): number[] {
   if (scratch.length <= max) scratch = new Int32Array(max + 1);
   const hist = scratch;
   hist.fill(0, 0, max + 1);
-  for (const t of totals) hist[t]++;
+  for (const t of totals) hist[t | 0]++;
   let cut = max;
   let atCut = k;
   while (cut > 0 && atCut > hist[cut]) {

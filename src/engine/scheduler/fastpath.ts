@@ -68,7 +68,7 @@ export function filterTable(
 /** leastRequestedScore */
 function least(requested: number, capacity: number): number {
   if (capacity === 0 || requested > capacity) return 0;
-  return Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+  return Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity) | 0;
 }
 
 /** NodeResourcesFit's LeastAllocated: cpu and memory weighted 1, on the non-zero requests. */
@@ -85,7 +85,7 @@ function leastAllocated(t: NodeTable, j: number, podNzCpu: number, podNzMemory: 
     sum += least(t.nonZeroMemory[j] + podNzMemory, memory);
     weights++;
   }
-  return weights === 0 ? 0 : Math.floor(sum / weights);
+  return weights === 0 ? 0 : Math.floor(sum / weights) | 0;
 }
 
 /** BalancedAllocation on cpu and memory: 100 × (1 − |Δ fraction| / 2), fractions capped at 1. */
@@ -95,14 +95,14 @@ function balancedAllocation(t: NodeTable, j: number, podCpu: number, podMemory: 
   if (cpu === 0 || memory === 0) return MAX_NODE_SCORE;
   const fc = Math.min((t.reqCpu[j] + podCpu) / cpu, 1);
   const fm = Math.min((t.reqMemory[j] + podMemory) / memory, 1);
-  return Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
+  return Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE) | 0;
 }
 
 function normalize(scores: number[], highest: number, reverse: boolean): void {
   for (let i = 0; i < scores.length; i++) {
     if (highest === 0) scores[i] = reverse ? MAX_NODE_SCORE : 0;
     else {
-      const scaled = Math.trunc((MAX_NODE_SCORE * scores[i]) / highest);
+      const scaled = Math.trunc((MAX_NODE_SCORE * scores[i]) / highest) | 0;
       scores[i] = reverse ? MAX_NODE_SCORE - scaled : scaled;
     }
   }
@@ -168,7 +168,7 @@ export function prioritizeTable(
     let s = W.TaintToleration * taint[k] + W.NodeResourcesFit * fit[k] + W.ImageLocality * images[k];
     if (affinity) s += W.NodeAffinity * affinity[k];
     if (balanced) s += W.NodeResourcesBalancedAllocation * balanced[k];
-    totals[k] = s;
+    totals[k] = s | 0;
   }
   return { nodes: feasible, plugins, totals };
 }

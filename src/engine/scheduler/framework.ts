@@ -116,6 +116,8 @@ export interface ScheduleResult {
   reason?: 'Unschedulable' | 'SchedulerError';
   /** plugins that rejected the pod somewhere (QueuedPodInfo.UnschedulablePlugins) */
   unschedulablePlugins: string[];
+  /** index of the chosen node in `feasible` */
+  chosen?: number;
   /** nodes where preemption would make room (not simulated) */
   preemptionCandidates?: string[];
   nextStartIndex: number;
@@ -271,12 +273,22 @@ export function schedulePod(pod: PodSchedInfo, input: ScheduleInput): ScheduleRe
 
   // A single feasible node is taken without scoring.
   if (feasible.length === 1) {
-    return { node: feasible[0].name, totalNodes, feasible, failed, absent, unschedulablePlugins, nextStartIndex };
+    return {
+      node: feasible[0].name,
+      chosen: 0,
+      totalNodes,
+      feasible,
+      failed,
+      absent,
+      unschedulablePlugins,
+      nextStartIndex,
+    };
   }
   const scores = table && rows ? prioritizeTable(pod, table, rows, feasible, input) : prioritize(pod, feasible, input);
   const best = selectHost(scores.totals, input.randomInt);
   return {
     node: feasible[best].name,
+    chosen: best,
     totalNodes,
     feasible,
     failed,
