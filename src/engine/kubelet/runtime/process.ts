@@ -18,9 +18,9 @@ import type { Flavor } from './shell/io';
 import type { ExitInfo, LogLine, PodNetwork, ProcessState, SandboxState, StepResult } from './types';
 
 /** Instructions a script may run per step before it yields (a loop without sleep). */
-const BUDGET = 5000;
+const BUDGET = 1000;
 /** How long a busy script waits before its next slice, in sim ms. */
-const SLICE_MS = 100;
+const SLICE_MS = 500;
 
 export interface ProcData {
   /** sh = script, pg = program */
