@@ -11,6 +11,7 @@ import { KubectlError } from './errors';
 import { JsonPathError, relaxed, values } from './jsonpath';
 import {
   asList,
+  forOutput,
   nameOf,
   type OutputFormat,
   parseOutput,
@@ -68,7 +69,7 @@ export function get(inv: Invocation): number {
 }
 
 function render(inv: Invocation, format: OutputFormat, fetched: Fetched[], oneName: boolean): string {
-  const objects = fetched.flatMap((f) => f.objects);
+  const objects = fetched.flatMap((f) => f.objects).map(forOutput);
   // A single named object prints as itself; anything else as a List.
   const single = oneName && objects.length === 1;
   const data = single ? objects[0] : asList(objects);

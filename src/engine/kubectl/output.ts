@@ -33,6 +33,15 @@ export function parseOutput(value: string | undefined): OutputFormat {
     if (arg === '') throw new KubectlError('error: template format specified but no template given');
     return { kind: 'jsonpath', template: arg };
   }
+  if (
+    ['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath-file', 'custom-columns-file'].includes(
+      name,
+    )
+  ) {
+    throw new KubectlError(
+      `error: -o ${name} is not supported in the playground; use -o jsonpath=... or -o custom-columns=...`,
+    );
+  }
   if (name === 'custom-columns') {
     if (arg === '') throw new KubectlError('error: custom-columns format specified but no custom columns given');
     return { kind: 'custom-columns', spec: arg };
@@ -40,6 +49,13 @@ export function parseOutput(value: string | undefined): OutputFormat {
   throw new KubectlError(
     `error: unable to match a printer suitable for the output format "${v}", allowed formats are: ${ALLOWED}`,
   );
+}
+
+/** What -o yaml/json show: kubectl hides managedFields (--show-managed-fields=false). */
+export function forOutput(obj: KubeObject): KubeObject {
+  if (!obj.metadata || !('managedFields' in obj.metadata)) return obj;
+  const { managedFields: _hidden, ...metadata } = obj.metadata;
+  return { ...obj, metadata: metadata as KubeObject['metadata'] };
 }
 
 /** The List kubectl wraps several objects in for -o yaml/json/jsonpath. */
