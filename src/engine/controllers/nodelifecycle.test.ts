@@ -195,3 +195,22 @@ describe('node lifecycle: zones and disruption (handleDisruption, RateLimitedTim
     expect(t.pod('web').metadata.deletionTimestamp).toBeUndefined();
   });
 });
+
+describe('node lifecycle with the real kubelet (public chaos API)', () => {
+  it('killNode → Unknown, taints, eviction; restoreNode → Ready, no taints', () => {
+    const t = testCluster({ nodes: [node('node-1'), node('node-2')] }).apply(pod('web', { node: 'node-1' }));
+    t.advance('30s');
+    expect(readyOf(t.pod('web').status.conditions)?.status).toBe('True');
+    t.cluster.chaos.killNode('node-1');
+    t.advance('70s');
+    expect(readyOf(t.node('node-1').status.conditions)?.status).toBe('Unknown');
+    expect(readyOf(t.pod('web').status.conditions)?.status).toBe('False');
+    expect(hasTaint(t.node('node-1').spec.taints, TAINT_UNREACHABLE, 'NoExecute')).toBe(true);
+    t.advance('5m');
+    expect(t.pod('web').metadata.deletionTimestamp).toBeDefined();
+    t.cluster.chaos.restoreNode('node-1');
+    t.advance('1m');
+    expect(readyOf(t.node('node-1').status.conditions)?.status).toBe('True');
+    expect(t.node('node-1').spec.taints).toBeUndefined();
+  });
+});
