@@ -82,6 +82,23 @@ function initialized(spec: PodSpec, info: ContainerStatus[], phase: PodStatus['p
   return { type: 'Initialized', status: 'True' };
 }
 
+/** GeneratePodReadyCondition: ContainersReady, then every readiness gate's condition must be True. */
+function podReady(spec: PodSpec, containers: Generated, old: Condition[] | undefined): Generated {
+  if (containers.status !== 'True') return { ...containers, type: 'Ready' };
+  const messages: string[] = [];
+  for (const gate of (spec.readinessGates ?? []) as { conditionType: string }[]) {
+    const c = old?.find((x) => x.type === gate.conditionType);
+    if (!c) messages.push(`corresponding condition of pod readiness gate "${gate.conditionType}" does not exist.`);
+    else if (c.status !== 'True') {
+      messages.push(`the status of pod readiness gate "${gate.conditionType}" is not "True", but ${c.status}`);
+    }
+  }
+  if (messages.length > 0) {
+    return { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: messages.join(', ') };
+  }
+  return { type: 'Ready', status: 'True' };
+}
+
 /**
  * The kubelet's conditions in upstream order, with lastTransitionTime kept from `old`
  * when a condition's status did not change. Conditions owned by others are kept first.
@@ -99,7 +116,7 @@ export function podConditions(
   const generated: Generated[] = [
     { type: 'PodReadyToStartContainers', status: sandboxReady ? 'True' : 'False' },
     initialized(spec, info, phase),
-    { ...ready0, type: 'Ready' },
+    podReady(spec, ready0, old),
     ready0,
     { type: 'PodScheduled', status: 'True' },
   ];

@@ -13,17 +13,27 @@ import { SOURCE_KEY, sourceChanged } from './volumes';
 
 export const KUBELET = 'kubelet';
 
-/** A pod change the kubelet must act on: a new binding, a spec or deletion change, removal. */
+/**
+ * A pod change the kubelet must act on: a new binding, a spec or deletion change, removal,
+ * or (for pods with readiness gates) a condition set by someone else. Its own status
+ * writes come back as events too; they need no sync.
+ */
 function podChanged(ev: { type: string; object: Pod; old?: Pod }): boolean {
   if (ev.type !== 'MODIFIED' || !ev.old) return true;
   const a = ev.old;
   const b = ev.object;
-  return (
-    (a.spec !== b.spec && !jsonEqual(a.spec, b.spec)) ||
+  if (a.spec !== b.spec && !jsonEqual(a.spec, b.spec)) return true;
+  if (
     a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp ||
     a.metadata.deletionGracePeriodSeconds !== b.metadata.deletionGracePeriodSeconds ||
     a.metadata.uid !== b.metadata.uid
-  );
+  ) {
+    return true;
+  }
+  const gates = b.spec?.readinessGates as { conditionType: string }[] | undefined;
+  if (!gates || gates.length === 0) return false;
+  const cond = (p: Pod, t: string) => p.status?.conditions?.find((c) => c.type === t)?.status;
+  return gates.some((g) => cond(a, g.conditionType) !== cond(b, g.conditionType));
 }
 
 export function createKubelet(): Controller {

@@ -240,4 +240,26 @@ describe('spec changes, hooks and deadlines', () => {
     expect(after.status.containerStatuses?.[0].restartCount).toBe(0);
     expect(after.status.containerStatuses?.[0].containerID).toBe(before.status.containerStatuses?.[0].containerID);
   });
+
+  it('readiness gates hold Ready=False until their condition is True', () => {
+    const c = oneNode();
+    c.apply(
+      podYaml(
+        'gated',
+        '  readinessGates:\n  - conditionType: example.com/lb-ready\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sleep, "3600"]\n',
+      ),
+    );
+    until(c, () => pod(c, 'gated').status.phase === 'Running');
+    const ready = () => pod(c, 'gated').status.conditions?.find((x) => x.type === 'Ready');
+    expect(ready()).toMatchObject({
+      status: 'False',
+      reason: 'ReadinessGatesNotReady',
+      message: 'corresponding condition of pod readiness gate "example.com/lb-ready" does not exist.',
+    });
+    const p = pod(c, 'gated');
+    const conditions = [...(p.status.conditions ?? []), { type: 'example.com/lb-ready', status: 'True' as const }];
+    c.core.api.updateStatus({ ...p, status: { ...p.status, conditions } });
+    c.advance(100);
+    expect(ready()?.status).toBe('True');
+  });
 });
