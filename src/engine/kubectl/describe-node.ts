@@ -142,4 +142,17 @@ function writeNodeResources(w: DescribeWriter, node: Node, pods: Pod[], now: num
     1,
     `ephemeral-storage\t${formatBytes(total.ephReq)} (${pct(total.ephReq, eph)}%)\t${formatBytes(total.ephLim)} (${pct(total.ephLim, eph)}%)\n`,
   );
+  // Huge pages the node offers get a row each, as kubectl adds them after the standard three.
+  for (const r of Object.keys(alloc)
+    .filter((k) => k.startsWith('hugepages-'))
+    .sort()) {
+    const sum = (which: 'requests' | 'limits') =>
+      pods.reduce(
+        (n, pod) => n + (pod.spec?.containers ?? []).reduce((m, c) => m + bytes(c.resources?.[which]?.[r]), 0),
+        0,
+      );
+    const of = bytes(alloc[r]);
+    const [req, lim] = [sum('requests'), sum('limits')];
+    w.write(1, `${r}\t${formatBytes(req)} (${pct(req, of)}%)\t${formatBytes(lim)} (${pct(lim, of)}%)\n`);
+  }
 }
