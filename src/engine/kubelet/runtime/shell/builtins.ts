@@ -7,13 +7,16 @@ import type { CmdResult, Io } from './io';
 
 type Builtin = (args: string[], io: Io) => CmdResult;
 
-/** echo: busybox and dash both honour -n; -e and backslash escapes as ash does. */
+/**
+ * echo: ash (busybox) and bash take -n, -e and -E and read escapes only with -e; dash
+ * (sh on Debian) takes only -n and always reads escapes.
+ */
 function echo(args: string[], io: Io): CmdResult {
   let newline = true;
-  // dash's echo always reads backslash escapes; busybox's only with -e
-  let escapes = io.flavor === 'gnu';
+  const dash = io.flavor === 'gnu' && io.shell === 'sh';
+  let escapes = dash;
   let i = 0;
-  while (i < args.length && /^-[neE]+$/.test(args[i])) {
+  while (i < args.length && (dash ? args[i] === '-n' : /^-[neE]+$/.test(args[i]))) {
     if (args[i].includes('n')) newline = false;
     if (args[i].includes('e')) escapes = true;
     i++;

@@ -192,3 +192,10 @@ describe('shell: background jobs and traps', () => {
     expect(res.exited).toBeUndefined();
   });
 });
+
+describe('shell: echo flavours', () => {
+  it('ash needs -e for escapes; dash always reads them and prints -e itself', () => {
+    expect(sh('echo -e "a\\tb"; echo "c\\td"').text()).toBe('a\tb\nc\\td');
+    expect(sh('echo -e "a\\tb"', 'nginx').text()).toBe('-e a\tb');
+  });
+});

@@ -314,6 +314,7 @@ export class Interp {
       err: (t) => this.emit(st, 2, t),
       now: s.t,
       flavor: host.flavor,
+      shell: s.sh === 'bash' ? 'bash' : 'sh',
       hostname: host.hostname,
       hasTool: (t) => host.hasTool(t),
       setTrap: (sig, action) => {

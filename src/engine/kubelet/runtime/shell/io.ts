@@ -22,6 +22,8 @@ export interface Io {
   /** virtual time of the command (sim ms) */
   now: number;
   flavor: Flavor;
+  /** the shell running the command: bash's echo differs from dash's and ash's */
+  shell: 'sh' | 'bash';
   hostname: string;
   /** executables of the image ($PATH basenames and absolute paths) */
   hasTool(name: string): boolean;
