@@ -40,6 +40,12 @@ describe('kubectl apply -f -', () => {
     });
   });
 
+  it('a URL without its content: a clear message', () => {
+    expect(kubectl(quietCluster(1), 'apply -f https://k8s.io/examples/pods/simple-pod.yaml').stderr).toMatch(
+      /^error: unable to read URL "https:\/\/k8s\.io\/examples\/pods\/simple-pod\.yaml": the playground works offline/,
+    );
+  });
+
   it('YAML syntax errors name the line, like sigs.k8s.io/yaml', () => {
     const r = kubectl(
       quietCluster(1),

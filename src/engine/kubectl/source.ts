@@ -23,6 +23,11 @@ export function readSource(inv: Invocation, verb: string): Source | undefined {
   if (f === '') throw new KubectlError('error: must specify one of -f and -k');
   if (inv.stdin === undefined) {
     if (f === '-') throw new KubectlError(`error: no objects passed to ${verb}`);
+    if (/^https?:\/\//.test(f)) {
+      throw new KubectlError(
+        `error: unable to read URL "${f}": the playground works offline; open the manifest in the editor and apply it from there`,
+      );
+    }
     throw new KubectlError(`error: the path "${f}" does not exist`);
   }
   if (inv.stdin.length > MAX_MANIFEST) {
