@@ -141,18 +141,8 @@ export function recordDecision(
   let scores: StoredDecision['scores'];
   if (result.scores) {
     const src = result.scores;
-    if (rows) {
-      const plugins: Record<string, number[]> = {};
-      for (const name of Object.keys(src.plugins)) {
-        const from = src.plugins[name];
-        const to: number[] = [];
-        for (const i of rows) to.push(from[i]);
-        plugins[name] = to;
-      }
-      const totals: number[] = [];
-      for (const i of rows) totals.push(src.totals[i]);
-      scores = { plugins, totals };
-    } else scores = { plugins: src.plugins, totals: src.totals };
+    const totals: number[] = rows ? rows.map((i) => src.totals[i]) : src.totals;
+    scores = { plugins: src.pluginScores(rows), totals };
   }
   const d: StoredDecision = {
     uid,

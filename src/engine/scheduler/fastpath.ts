@@ -4,7 +4,7 @@
  * a node that is not plain (cordoned, tainted, extended resources, images, soft
  * taints) falls back to those functions for the part that needs it.
  */
-import type { ScheduleInput, ScheduleResult, ScoredNodes } from './framework';
+import { pickScores, type ScheduleInput, type ScheduleResult, type ScoredNodes } from './framework';
 import type { NodeInfo } from './nodeinfo';
 import type { NodeTable } from './nodetable';
 import { IMAGE_LOCALITY, imageLocalityScoreWith, imageSpread } from './plugins/imagelocality';
@@ -108,6 +108,59 @@ function normalize(scores: number[], highest: number, reverse: boolean): void {
   }
 }
 
+/**
+ * The common case, in one pass and without per-plugin arrays: no preferred node
+ * affinity and no feasible node with a PreferNoSchedule taint, so TaintToleration is
+ * 100 everywhere and NodeAffinity does not run. Per-plugin scores are worked out
+ * afterwards for the rows a decision keeps. Returns undefined when the case does not hold.
+ */
+function prioritizePlain(
+  pod: PodSchedInfo,
+  t: NodeTable,
+  rows: number[],
+  feasible: NodeInfo[],
+  input: ScheduleInput,
+): ScoredNodes | undefined {
+  if (pod.affinity.preferred.length > 0) return undefined;
+  const m = rows.length;
+  for (let k = 0; k < m; k++) if (t.softTaints[rows[k]] === 1) return undefined;
+  const W = DEFAULT_SCORE_WEIGHTS;
+  const podNzCpu = pod.nonZeroCpu;
+  const podNzMemory = pod.nonZeroMemory;
+  const podCpu = pod.request.cpu;
+  const podMemory = pod.request.memory;
+  const withBalanced = podCpu !== 0 || podMemory !== 0;
+  const spread = pod.images.length > 0 ? imageSpread(pod.images, input.nodesWithImage, input.nodes.length) : undefined;
+  const shape = t.shapeId(podCpu, podMemory, podNzCpu, podNzMemory);
+  const base = W.TaintToleration * MAX_NODE_SCORE;
+  const totals = new Array<number>(m);
+  for (let k = 0; k < m; k++) {
+    const j = rows[k];
+    if (t.memoShape[j] !== shape || t.memoVersion[j] !== t.version[j]) {
+      t.memoShape[j] = shape;
+      t.memoVersion[j] = t.version[j];
+      t.memoFit[j] = leastAllocated(t, j, podNzCpu, podNzMemory);
+      t.memoBalanced[j] = balancedAllocation(t, j, podCpu, podMemory);
+    }
+    let s = base + W.NodeResourcesFit * t.memoFit[j];
+    if (withBalanced) s += W.NodeResourcesBalancedAllocation * t.memoBalanced[j];
+    if (spread && t.images[j] === 1) s += W.ImageLocality * imageLocalityScoreWith(spread, t.infos[j]);
+    totals[k] = s | 0;
+  }
+  const pluginScores = (positions?: number[]) => {
+    const at = positions ?? rows.map((_, k) => k);
+    const out: Record<string, number[]> = { [TAINT_TOLERATION]: at.map(() => MAX_NODE_SCORE) };
+    out[NODE_RESOURCES_FIT] = at.map((k) => leastAllocated(t, rows[k], podNzCpu, podNzMemory));
+    if (withBalanced)
+      out[NODE_RESOURCES_BALANCED_ALLOCATION] = at.map((k) => balancedAllocation(t, rows[k], podCpu, podMemory));
+    out[IMAGE_LOCALITY] = at.map((k) =>
+      spread && t.images[rows[k]] === 1 ? imageLocalityScoreWith(spread, t.infos[rows[k]]) : 0,
+    );
+    return out;
+  };
+  return { nodes: feasible, totals, pluginScores };
+}
+
 /** prioritizeNodes for the default profile's score plugins, reading the table's rows. */
 export function prioritizeTable(
   pod: PodSchedInfo,
@@ -116,6 +169,8 @@ export function prioritizeTable(
   feasible: NodeInfo[],
   input: ScheduleInput,
 ): ScoredNodes {
+  const plain = prioritizePlain(pod, t, rows, feasible, input);
+  if (plain) return plain;
   const W = DEFAULT_SCORE_WEIGHTS;
   const m = rows.length;
   const taint = new Array<number>(m);
@@ -170,5 +225,5 @@ export function prioritizeTable(
     if (balanced) s += W.NodeResourcesBalancedAllocation * balanced[k];
     totals[k] = s | 0;
   }
-  return { nodes: feasible, plugins, totals };
+  return { nodes: feasible, totals, pluginScores: pickScores(plugins) };
 }

@@ -233,7 +233,7 @@ describe('the node-table fast path', () => {
           next: r.nextStartIndex,
           feasible: r.feasible.map((n) => n.name),
           failed: r.failed.map((f) => [f.node.name, f.status]),
-          scores: r.scores && { plugins: r.scores.plugins, totals: r.scores.totals },
+          scores: r.scores && { plugins: r.scores.pluginScores(), totals: r.scores.totals },
         });
         expect(view(fast), `${p.metadata.name} from ${start}`).toEqual(view(slow));
       }

@@ -96,9 +96,28 @@ export interface ScheduleInput {
 
 export interface ScoredNodes {
   nodes: NodeInfo[];
-  /** per score plugin that ran: normalized scores aligned with `nodes` */
-  plugins: Record<string, number[]>;
+  /** weighted totals aligned with `nodes` */
   totals: number[];
+  /**
+   * Each score plugin that ran: its normalized scores at the given positions of `nodes`
+   * (all when omitted), in the profile's order. Read before the bind changes the node.
+   */
+  pluginScores(positions?: number[]): Record<string, number[]>;
+}
+
+/** pluginScores over arrays computed for every node. */
+export function pickScores(plugins: Record<string, number[]>): ScoredNodes['pluginScores'] {
+  return (positions) => {
+    if (!positions) return plugins;
+    const out: Record<string, number[]> = {};
+    for (const name of Object.keys(plugins)) {
+      const from = plugins[name];
+      const to: number[] = [];
+      for (const i of positions) to.push(from[i]);
+      out[name] = to;
+    }
+    return out;
+  };
 }
 
 export interface ScheduleResult {
@@ -178,7 +197,7 @@ function prioritize(pod: PodSchedInfo, nodes: NodeInfo[], input: ScheduleInput):
     if (balanced) sum += W.NodeResourcesBalancedAllocation * balanced[i];
     totals[i] = sum;
   }
-  return { nodes, plugins, totals };
+  return { nodes, totals, pluginScores: pickScores(plugins) };
 }
 
 export function schedulePod(pod: PodSchedInfo, input: ScheduleInput): ScheduleResult {
