@@ -12,6 +12,7 @@
 import type { WatchEvent } from '../api/store';
 import type { KubeObject, Node, Pod, Taint } from '../api/types';
 import type { ControllerContext } from './context';
+import { handleDisruption, type ZoneState } from './disruption';
 import type { Controller } from './manager';
 import { type NodeHealth, tryUpdateNodeHealth } from './nodehealth';
 import { podsOnNode } from './podindex';
@@ -21,7 +22,6 @@ import {
   nextTryAt,
   type RateLimitedQueue,
   removeValue,
-  swapLimiter,
   tryQueue,
 } from './ratelimitedqueue';
 import {
@@ -58,7 +58,7 @@ const CONDITION_TAINT_KEYS = new Set(Object.values(CONDITION_TAINTS).flatMap((m)
 /** A node with this label is left out of zone-disruption counting. */
 const EXCLUDE_DISRUPTION = 'node.kubernetes.io/exclude-disruption';
 
-export type ZoneState = 'Initial' | 'Normal' | 'PartialDisruption' | 'FullDisruption';
+export type { ZoneState };
 
 export interface NodeLifecycleState {
   monitorDue: number | null;
@@ -166,7 +166,7 @@ function monitorNodeHealth(ctx: ControllerContext, s: NodeLifecycleState): void 
       }
     }
   }
-  handleDisruption(ctx, s, zoneConditions, nodes);
+  handleDisruption(ctx, s, zoneConditions, nodes, (node) => markNodeAsReachable(ctx, s, node));
   doNoExecuteTaintingPass(ctx, s);
 }
 
@@ -287,85 +287,6 @@ function doNoExecuteTaintingPass(ctx: ControllerContext, s: NodeLifecycleState):
   if (s.taintPassDue !== null && s.taintPassDue <= next) return;
   s.taintPassDue = next;
   ctx.after(next - now, 'taint-pass');
-}
-
-/** ComputeZoneState: no Ready node → full disruption; >2 and ≥55% not Ready → partial. */
-export function computeZoneState(
-  statuses: (string | undefined)[],
-  unhealthyZoneThreshold: number,
-): [number, ZoneState] {
-  const ready = statuses.filter((st) => st === 'True').length;
-  const notReady = statuses.length - ready;
-  if (ready === 0 && notReady > 0) return [notReady, 'FullDisruption'];
-  if (notReady > 2 && notReady / statuses.length >= unhealthyZoneThreshold) return [notReady, 'PartialDisruption'];
-  return [notReady, 'Normal'];
-}
-
-/**
- * handleDisruption: when every zone is fully disrupted the controller assumes its own
- * connectivity is at fault and stops evicting (it even lifts the NoExecute taints);
- * a partially disrupted small zone stops tainting too.
- */
-function handleDisruption(
-  ctx: ControllerContext,
-  s: NodeLifecycleState,
-  zoneConditions: Record<string, (string | undefined)[]>,
-  nodes: Node[],
-): void {
-  const now = ctx.clock.now();
-  const newStates: Record<string, ZoneState> = {};
-  let allAreFullyDisrupted = true;
-  for (const [zone, statuses] of Object.entries(zoneConditions)) {
-    const [, state] = computeZoneState(statuses, ctx.timings.unhealthyZoneThreshold);
-    if (state !== 'FullDisruption') allAreFullyDisrupted = false;
-    newStates[zone] = state;
-    s.zoneStates[zone] ??= 'Initial';
-  }
-  let allWereFullyDisrupted = true;
-  for (const zone of Object.keys(s.zoneStates)) {
-    if (!(zone in zoneConditions)) {
-      delete s.zoneStates[zone];
-      continue;
-    }
-    if (s.zoneStates[zone] !== 'FullDisruption') allWereFullyDisrupted = false;
-  }
-  if (allAreFullyDisrupted && allWereFullyDisrupted) return;
-  const setLimiter = (zone: string, state: ZoneState) => {
-    const q = s.tainters[zone];
-    if (!q) return;
-    const size = zoneConditions[zone]?.length ?? 0;
-    const t = ctx.timings;
-    const qps =
-      state === 'PartialDisruption'
-        ? size > t.largeClusterSizeThreshold
-          ? t.secondaryNodeEvictionRate
-          : 0
-        : t.nodeEvictionRate;
-    swapLimiter(q, qps, now);
-  };
-  if (allAreFullyDisrupted) {
-    for (const node of nodes) markNodeAsReachable(ctx, s, node);
-    for (const zone of Object.keys(s.zoneStates)) if (s.tainters[zone]) swapLimiter(s.tainters[zone], 0, now);
-    for (const zone of Object.keys(s.zoneStates)) s.zoneStates[zone] = 'FullDisruption';
-    return;
-  }
-  if (allWereFullyDisrupted) {
-    // Coming back: give every node a fresh grace period before judging it again.
-    for (const node of nodes) {
-      const h = s.health[node.metadata.name];
-      if (h) h.probe = now;
-    }
-    for (const zone of Object.keys(s.zoneStates)) {
-      setLimiter(zone, newStates[zone]);
-      s.zoneStates[zone] = newStates[zone];
-    }
-    return;
-  }
-  for (const zone of Object.keys(s.zoneStates)) {
-    if (s.zoneStates[zone] === newStates[zone]) continue;
-    setLimiter(zone, newStates[zone]);
-    s.zoneStates[zone] = newStates[zone];
-  }
 }
 
 /** The NoSchedule taints a node's conditions and spec.unschedulable call for. */
