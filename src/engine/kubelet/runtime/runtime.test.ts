@@ -230,3 +230,18 @@ describe('usage', () => {
     expect(runtime.usage?.(busy.p, busy.sb, 5000).cpuMilli).toBe(1000);
   });
 });
+
+describe('kill 1 from inside the container', () => {
+  it('nginx handles SIGTERM, so `kubectl exec -- kill 1` stops it', () => {
+    const r = start('nginx');
+    r.advance(1000);
+    expect(runtime.execInContainer(r.p, r.sb, ['kill', '1'], 1000).exitCode).toBe(0);
+    expect(runtime.stepProcess(r.p, r.sb, 1000).exited).toMatchObject({ exitCode: 0 });
+  });
+
+  it('PID 1 ignores a signal it has no handler for, even SIGKILL', () => {
+    const r = start('busybox', { command: ['sleep', '3600'] });
+    runtime.execInContainer(r.p, r.sb, ['kill', '-9', '1'], 1000);
+    expect(runtime.stepProcess(r.p, r.sb, 2000).exited).toBeUndefined();
+  });
+});

@@ -179,6 +179,18 @@ function runProgramExec(p: ProcessState, sandbox: SandboxState, argv: string[], 
   return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
 }
 
+/**
+ * `kill 1` from inside the container. The kernel delivers a signal to a namespace's
+ * init only if init handles it, so SIGKILL and an unhandled SIGTERM do nothing; a
+ * server that handles TERM/INT/QUIT shuts down (at the next step).
+ */
+function signalMainFromInside(p: ProcessState, sandbox: SandboxState, signal: string, now: number): void {
+  if (signal === 'KILL' || !['TERM', 'INT', 'QUIT'].includes(signal)) return;
+  // (a script's own traps are not run from here: only servers react)
+  const po = planOf(p, sandbox);
+  if (po?.plan.onTerm && po.pg.quit === undefined && po.pg.term === undefined) po.pg.quit = now;
+}
+
 /** Is the container's main process the program `name`, and still running? */
 function isRunning(p: ProcessState, name: string): boolean {
   const d = dataOf(p);
@@ -235,6 +247,7 @@ function execInContainer(
   const host = shellHost(p, sandbox, spec, new Collector(p), net);
   host.runProgram = (args) => runProgramExec(p, sandbox, args, now);
   host.running = (name) => isRunning(p, name);
+  host.signalMain = (signal) => signalMainFromInside(p, sandbox, signal, now);
   host.write = (fd, text) => {
     if (fd === 1) stdout += text;
     else stderr += text;

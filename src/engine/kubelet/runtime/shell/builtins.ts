@@ -187,7 +187,26 @@ const BUILTINS: Record<string, Builtin> = {
       io.err('kill: usage: kill [-s sigspec | -signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n');
       return { code: 2 };
     }
-    return { code: 0 };
+    let signal = 'TERM';
+    const pids: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '-s') signal = args[++i] ?? 'TERM';
+      else if (/^-\w+$/.test(a)) signal = a.slice(1);
+      else pids.push(a);
+    }
+    signal =
+      ({ '9': 'KILL', '15': 'TERM', '2': 'INT', '3': 'QUIT', '1': 'HUP' } as Record<string, string>)[signal] ??
+      signal.replace(/^SIG/, '').toUpperCase();
+    let code = 0;
+    for (const pid of pids) {
+      if (pid === '1') io.signalMain?.(signal);
+      else if (pid !== '0' && pid !== '$$') {
+        io.err(`sh: can't kill pid ${pid}: No such process\n`);
+        code = 1;
+      }
+    }
+    return { code };
   },
 };
 

@@ -324,6 +324,7 @@ export class Interp {
       },
       evalScript: (src, args) => this.subshell(src, args, false).status,
       net: host.net,
+      signalMain: host.signalMain,
       procs: () => [...(host.procs?.() ?? []), argv.join(' ')],
     };
     const b = name.includes('/') ? undefined : builtin(name);

@@ -34,6 +34,8 @@ export interface Io {
   net?: PodNetwork;
   /** the container's processes for ps: PID 1 first */
   procs(): string[];
+  /** `kill 1`: a signal to the container's main process (PID 1 gets only those it handles) */
+  signalMain?(signal: string): void;
 }
 
 export interface CmdResult {

@@ -52,6 +52,7 @@ export interface ShellHost {
   net?: PodNetwork;
   /** command lines of the container's processes, PID 1 first */
   procs?(): string[];
+  signalMain?(signal: string): void;
 }
 
 export type Outcome =
