@@ -29,6 +29,10 @@ describe('kubectl delete', () => {
     expect(r.exitCode).toBe(1);
   });
 
+  it('--ignore-not-found', () => {
+    expect(kubectl(cluster(), 'delete pod nope --ignore-not-found')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+  });
+
   it('-l and --all', () => {
     const c = cluster();
     expect(kubectl(c, 'delete pods -l app=x').stdout).toBe(

@@ -88,6 +88,7 @@ export function del(inv: Invocation): number {
           : { ok: false, errors: [{ message: `${t.info.plural} "${t.name}" not found` }] };
     if (!res.ok) {
       const msg = res.errors[0]?.message ?? 'unknown error';
+      if (flagBool(p, 'ignore-not-found') && (reasonOf(msg) ?? 'NotFound') === 'NotFound') continue;
       const where = source ? `error when deleting "${source}": ` : '';
       errors.push(`Error from server (${reasonOf(msg) ?? 'NotFound'}): ${where}${msg}`);
       continue;

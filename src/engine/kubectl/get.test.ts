@@ -121,6 +121,10 @@ describe('kubectl get pods', () => {
     expect(r.exitCode).toBe(1);
   });
 
+  it('--ignore-not-found: silence, exit 0', () => {
+    expect(kubectl(cluster(), 'get pod nope --ignore-not-found')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+  });
+
   it('accepts kind/name and short names', () => {
     const c = cluster();
     expect(kubectl(c, 'get pod/web -o name').stdout).toBe('pod/web\n');

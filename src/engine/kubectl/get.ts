@@ -55,13 +55,14 @@ export function get(inv: Invocation): number {
   const sortBy = flagString(p, 'sort-by');
   if (sortBy) for (const f of fetched) f.objects = sortObjects(f.objects, sortBy);
   const objects = fetched.flatMap((f) => f.objects);
-  const errors = fetched.flatMap((f) => f.errors);
+  const ignoreNotFound = flagBool(p, 'ignore-not-found');
+  const errors = ignoreNotFound ? [] : fetched.flatMap((f) => f.errors);
   const oneName = requests.length === 1 && requests[0].names.length === 1;
 
   if (objects.length > 0 || format.kind !== 'table') io.out(render(inv, format, fetched, oneName));
   // Only the human-readable printers (tables, -o wide) say that nothing was found
   // (get.go Run; the others go through printGeneric and print an empty List instead).
-  if (format.kind === 'table' && objects.length === 0 && errors.length === 0) {
+  if (format.kind === 'table' && objects.length === 0 && errors.length === 0 && !ignoreNotFound) {
     io.err(noResourcesMessage(inv));
   }
   for (const e of errors) io.err(e);
