@@ -109,6 +109,10 @@ export function applyManifests(api: Api, text: string, opts: ApplyOptions = {}):
 function applyDocument(api: Api, doc: ParsedDocument, opts: ApplyOptions, out: ApplyResult): void {
   const at = (path: readonly PathStep[] = []) => doc.locate(path) ?? { line: doc.line, column: doc.column };
   const fail = (e: ApplyError) => out.errors.push({ ...at(), ...e });
+  if (doc.refused) {
+    fail({ ...doc.refused, operation: 'create' });
+    return;
+  }
   const raw = doc.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     // the unstructured decoder first reads the document into a small detector struct

@@ -130,6 +130,16 @@ const CASES: BadCase[] = [
     column: 1,
   },
   {
+    name: 'aliases that expand past 3 MiB of JSON are refused like an oversized request body',
+    text: () => {
+      const big = `[${Array.from({ length: 40_000 }, (_, i) => `"x${i}"`).join(',')}]`;
+      return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  annotations:\n    a: &a ${big}\nspec:\n  containers: [${Array(99).fill('*a').join(',')}]\n`;
+    },
+    message: 'Request entity too large: limit is 3145728',
+    line: 1,
+    column: 1,
+  },
+  {
     name: 'a document that is a list is not an object',
     text: () => '- a\n- b\n',
     message: 'unable to decode "STDIN": json: cannot unmarshal array into Go value of type unstructured.detector',

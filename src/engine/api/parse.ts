@@ -32,6 +32,8 @@ export interface ParsedDocument {
   column: number;
   /** maps a field path inside this document to its line/column */
   locate: Locator;
+  /** set when the server would refuse the document outright (expanded JSON over 3 MiB) */
+  refused?: { message: string; reason: string };
 }
 
 export interface ParsedStream {
@@ -91,6 +93,21 @@ export function parseStream(text: string): ParsedStream {
     }
     if (value === null || value === undefined) continue; // `null` documents are skipped too
     const locate = locatorFor(doc, pos);
+    // Aliases share one JS value, but the request body spells every copy out: measure
+    // the JSON it would take (stopping early) and refuse it as the server would.
+    if (jsonSizeOver(value, MAX_REQUEST_BYTES)) {
+      documents.push({
+        index,
+        value,
+        ...start,
+        locate,
+        refused: {
+          message: `Request entity too large: limit is ${MAX_REQUEST_BYTES}`,
+          reason: 'RequestEntityTooLarge',
+        },
+      });
+      continue;
+    }
     const bad = toJSONValue(value, []);
     if (bad) {
       const at = locate(bad.path) ?? start;
@@ -124,6 +141,30 @@ function toJSONValue(v: unknown, path: (string | number)[]): { path: (string | n
     }
   }
   return undefined;
+}
+
+/** Is the JSON text of `v` longer than `limit`? Stops as soon as it is. */
+export function jsonSizeOver(v: unknown, limit: number): boolean {
+  let size = 0;
+  const stack: unknown[] = [v];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (typeof x === 'string') size += x.length + 2;
+    else if (typeof x === 'number' || typeof x === 'boolean') size += String(x).length;
+    else if (x === null || x === undefined) size += 4;
+    else if (x instanceof Date) size += 22;
+    else if (Array.isArray(x)) {
+      size += 2 + x.length;
+      for (const item of x) stack.push(item);
+    } else if (typeof x === 'object') {
+      for (const [k, item] of Object.entries(x)) {
+        size += k.length + 4;
+        stack.push(item);
+      }
+    }
+    if (size > limit) return true;
+  }
+  return false;
 }
 
 function dateText(d: Date): string {
