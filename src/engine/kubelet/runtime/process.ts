@@ -101,6 +101,7 @@ export function shellHost(
 ): ShellHost {
   return {
     net,
+    version: spec.version,
     procs: () => [p.argv.join(' ')],
     fs: fsOf(p, sandbox, spec),
     flavor: flavorOf(spec),

@@ -325,6 +325,7 @@ export class Interp {
       evalScript: (src, args) => this.subshell(src, args, false).status,
       net: host.net,
       signalMain: host.signalMain,
+      version: host.version,
       procs: () => [...(host.procs?.() ?? []), argv.join(' ')],
     };
     const b = name.includes('/') ? undefined : builtin(name);

@@ -22,6 +22,8 @@ export interface Io {
   /** virtual time of the command (sim ms) */
   now: number;
   flavor: Flavor;
+  /** the image's program version (BusyBox v1.28.4): old busybox tools print differently */
+  version?: string;
   /** the shell running the command: bash's echo differs from dash's and ash's */
   shell: 'sh' | 'bash';
   hostname: string;

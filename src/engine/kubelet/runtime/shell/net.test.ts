@@ -102,3 +102,22 @@ describe('pod network tools', () => {
     );
   });
 });
+
+describe('nslookup in busybox:1.28 (the DNS debugging page)', () => {
+  it('prints the old format with reverse names', () => {
+    const sb = sandbox();
+    sb.dns = { nameservers: ['10.96.0.10'], searches: ['default.svc.cluster.local'], options: ['ndots:5'] };
+    const r = start('busybox:1.28', { command: ['sleep', '3600'], sb });
+    const net: PodNetwork = {
+      ...NET,
+      reverse: (ip) => (ip === '10.96.0.10' ? 'kube-dns.kube-system.svc.cluster.local' : undefined),
+    };
+    expect(runtime.execInContainer(r.p, sb, ['nslookup', 'kubernetes.default'], 0, net).stdout).toBe(
+      'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      kubernetes.default\nAddress 1: 10.96.0.1 kubernetes.default.svc.cluster.local\n',
+    );
+    expect(runtime.execInContainer(r.p, sb, ['nslookup', 'nosuch'], 0, net)).toMatchObject({
+      exitCode: 1,
+      stderr: "nslookup: can't resolve 'nosuch'\n",
+    });
+  });
+});

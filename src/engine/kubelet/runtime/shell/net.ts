@@ -181,6 +181,20 @@ export function nslookup(args: string[], io: Io): CmdResult {
     io.out(`Name:\t${found.fqdn}\n${found.addresses.map((a) => `Address: ${a}\n`).join('')}\n`);
     return { code: 0 };
   }
+  if (/BusyBox v1\.2[0-8]\./.test(io.version ?? '')) {
+    // busybox up to 1.28 prints "Address 1:" with the reverse name (the DNS page's output)
+    const named = (ip: string) => {
+      const n = io.net?.reverse?.(ip);
+      return n ? `${ip} ${n}` : ip;
+    };
+    io.out(`Server:    ${server}\nAddress 1: ${named(server)}\n\n`);
+    if (!found) {
+      io.err(`nslookup: can't resolve '${name}'\n`);
+      return { code: 1 };
+    }
+    io.out(`Name:      ${name}\n${found.addresses.map((a, i) => `Address ${i + 1}: ${a} ${found.fqdn}\n`).join('')}`);
+    return { code: 0 };
+  }
   io.out(`Server:\t\t${server}\nAddress:\t${server}:53\n\n`);
   if (!found) {
     io.out(`** server can't find ${name}: NXDOMAIN\n\n`);

@@ -53,6 +53,8 @@ export interface ShellHost {
   /** command lines of the container's processes, PID 1 first */
   procs?(): string[];
   signalMain?(signal: string): void;
+  /** the image's program version, e.g. BusyBox v1.28.4 */
+  version?: string;
 }
 
 export type Outcome =
