@@ -260,3 +260,13 @@ describe('apply: output of kubectl run/create --dry-run=client -o yaml', () => {
     expect(c.apply(text).results[0].action).toBe('unchanged');
   });
 });
+
+describe('apply: the last-applied annotation counts toward the 256 KiB annotation limit', () => {
+  it('a huge manifest fails with the message kubectl users know from big CRDs', () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: a\n    image: nginx\n    args: ["${'x'.repeat(300_000)}"]\n`;
+    const r = createCluster().apply(text);
+    expect(r.errors[0].message).toBe(
+      'The Pod "big" is invalid: metadata.annotations: Too long: must have at most 262144 bytes',
+    );
+  });
+});

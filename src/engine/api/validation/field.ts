@@ -65,7 +65,7 @@ export const duplicate = (path: Path, value: unknown): LocatedFieldError =>
 export const forbidden = (path: Path, detail: string): LocatedFieldError => make('Forbidden', path, undefined, detail);
 export const notFound = (path: Path, value: unknown): LocatedFieldError => make('Not found', path, value, undefined);
 export const tooLong = (path: Path, maxBytes: number): LocatedFieldError =>
-  make('Too long', path, undefined, `may not be more than ${maxBytes} bytes`);
+  make('Too long', path, undefined, `must have at most ${maxBytes} bytes`);
 
 /** field.NotSupported: `Unsupported value: "x": supported values: "a", "b"`. */
 export function notSupported(path: Path, value: unknown, supported: readonly string[]): LocatedFieldError {

@@ -207,7 +207,7 @@ export function validateAnnotations(annotations: Record<string, unknown> | undef
     errs.push({
       field: path.toString(),
       type: 'Too long',
-      detail: `may not be more than ${256 * 1024} bytes`,
+      detail: `must have at most ${256 * 1024} bytes`, // field.TooLong, as kubectl shows for big CRDs
       at: path.segments,
     });
   }
