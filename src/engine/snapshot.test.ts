@@ -131,7 +131,7 @@ describe('restoreCluster on bad input', () => {
     [
       'broken event-recorder caches',
       (s) => ({ ...s, state: { ...s.state, 'event-recorder': { ...s.state['event-recorder'], logs: 'x' } } }),
-      /snapshot.state.event-recorder.logs must be an array/,
+      /snapshot.state.event-recorder.logs must be an object/,
     ],
     [
       'an unknown timing profile',

@@ -12,7 +12,7 @@
  *    token per 5 minutes) drops writes beyond that. The count in step 2 still goes up,
  *    so the next write that gets through carries the true count, as upstream.
  *
- * Upstream keeps these in LRU caches of 4096 entries in memory; so does this, on Maps,
+ * Upstream keeps these in LRU caches of 4096 entries in memory; so does this (see Lru),
  * and a snapshot carries them (toJSON/load) so a restored cluster correlates exactly
  * as the original would.
  */
@@ -46,23 +46,60 @@ export interface EventFields {
   message: string;
 }
 
-/** An LRU cache on a Map: iteration order is recency, oldest first. */
+/**
+ * A recency cache in two generations: entries live in `cur`; when it holds CACHE_SIZE
+ * the whole generation becomes `old` and the previous `old` is dropped; an entry read
+ * from `old` moves back to `cur`. So an entry is forgotten after between 4096 and 8192
+ * newer keys — upstream's exact LRU of 4096 is an internal detail, and this costs O(1)
+ * per event where evicting a Map's oldest entry one by one does not.
+ */
 class Lru<V> {
-  readonly map = new Map<string, V>();
+  cur = new Map<string, V>();
+  old = new Map<string, V>();
 
   get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v === undefined) return undefined;
-    this.map.delete(key);
-    this.map.set(key, v);
-    return v;
+    const v = this.cur.get(key);
+    if (v !== undefined) return v;
+    const o = this.old.get(key);
+    if (o !== undefined) this.set(key, o);
+    return o;
   }
 
   set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > CACHE_SIZE) this.map.delete(this.map.keys().next().value as string);
+    if (!this.cur.has(key) && this.cur.size >= CACHE_SIZE) {
+      this.old = this.cur;
+      this.cur = new Map();
+    }
+    this.cur.set(key, value);
   }
+
+  toJSON(): LruJson<V> {
+    const pairs = (m: Map<string, V>) => [...m.entries()].map(([k, v]) => [k, structuredClone(v)] as [string, V]);
+    return { old: pairs(this.old), cur: pairs(this.cur) };
+  }
+
+  load(data: LruJson<V>, path: string, check: (v: unknown) => boolean): void {
+    const fill = (list: unknown, which: string): Map<string, V> => {
+      if (!Array.isArray(list)) throw new Error(`${path}.${which} must be an array`);
+      const m = new Map<string, V>();
+      for (const [i, pair] of list.entries()) {
+        if (!Array.isArray(pair) || typeof pair[0] !== 'string' || !check(pair[1])) {
+          throw new Error(`${path}.${which}[${i}] is not a [key, entry] pair`);
+        }
+        m.set(pair[0], structuredClone(pair[1]) as V);
+      }
+      return m;
+    };
+    if (typeof data !== 'object' || data === null) throw new Error(`${path} must be an object`);
+    const old = fill(data.old, 'old');
+    this.cur = fill(data.cur, 'cur');
+    this.old = old;
+  }
+}
+
+export interface LruJson<V> {
+  old: [string, V][];
+  cur: [string, V][];
 }
 
 export interface LogEntry {
@@ -79,11 +116,11 @@ export interface SpamEntry {
   last: number;
 }
 
-/** The caches as JSON: [key, value] pairs, least recently used first. */
+/** The caches as JSON: both generations as [key, value] pairs in insertion order. */
 export interface CorrelatorJson {
-  logs: [string, LogEntry][];
-  aggregates: [string, AggregateEntry][];
-  spam: [string, SpamEntry][];
+  logs: LruJson<LogEntry>;
+  aggregates: LruJson<AggregateEntry>;
+  spam: LruJson<SpamEntry>;
 }
 
 export interface Correlated {
@@ -165,30 +202,20 @@ export class Correlator {
   }
 
   toJSON(): CorrelatorJson {
-    const pairs = <V>(l: Lru<V>) => [...l.map.entries()].map(([k, v]) => [k, structuredClone(v)] as [string, V]);
-    return { logs: pairs(this.logs), aggregates: pairs(this.aggregates), spam: pairs(this.spam) };
+    return { logs: this.logs.toJSON(), aggregates: this.aggregates.toJSON(), spam: this.spam.toJSON() };
   }
 
   /** Loads toJSON() output; throws a plain Error naming the bad field. */
   load(data: CorrelatorJson, path: string): void {
-    const fill = <V>(l: Lru<V>, list: unknown, name: string, check: (v: any) => boolean) => {
-      if (!Array.isArray(list)) throw new Error(`${path}.${name} must be an array`);
-      l.map.clear();
-      for (const [i, pair] of list.entries()) {
-        if (!Array.isArray(pair) || typeof pair[0] !== 'string' || !check(pair[1])) {
-          throw new Error(`${path}.${name}[${i}] is not a [key, entry] pair`);
-        }
-        l.map.set(pair[0], structuredClone(pair[1]));
-      }
-    };
     const isNum = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
-    fill(
-      this.logs,
-      data.logs,
-      'logs',
-      (v) => typeof v?.name === 'string' && isNum(v.count) && typeof v.firstTimestamp === 'string',
-    );
-    fill(this.aggregates, data.aggregates, 'aggregates', (v) => Array.isArray(v?.messages) && isNum(v.last));
-    fill(this.spam, data.spam, 'spam', (v) => isNum(v?.tokens) && isNum(v.last));
+    const logs = new Lru<LogEntry>();
+    const aggregates = new Lru<AggregateEntry>();
+    const spam = new Lru<SpamEntry>();
+    logs.load(data.logs, `${path}.logs`, (v: any) => typeof v?.name === 'string' && isNum(v.count));
+    aggregates.load(data.aggregates, `${path}.aggregates`, (v: any) => Array.isArray(v?.messages) && isNum(v.last));
+    spam.load(data.spam, `${path}.spam`, (v: any) => isNum(v?.tokens) && isNum(v.last));
+    this.logs = logs;
+    this.aggregates = aggregates;
+    this.spam = spam;
   }
 }
