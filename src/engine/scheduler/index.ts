@@ -97,7 +97,7 @@ export function createScheduler(): SchedulerController {
   let builds = 0;
 
   const currentCache = (ctx: ControllerContext): SchedulerCache => {
-    if (!cache || !cache.current(ctx.store)) {
+    if (!cache?.current(ctx.store)) {
       cache = new SchedulerCache(ctx.store);
       builds++;
     }
