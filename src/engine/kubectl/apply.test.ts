@@ -157,3 +157,20 @@ describe('kubectl create -f -', () => {
     });
   });
 });
+
+describe('kubectl create namespace', () => {
+  it('creates it, with its dry-run YAML, and says which generators are missing', () => {
+    const c = quietCluster(1);
+    expect(kubectl(c, 'create namespace dev')).toEqual({ stdout: 'namespace/dev created\n', stderr: '', exitCode: 0 });
+    expect(c.get('Namespace', 'dev')?.status?.phase).toBe('Active');
+    expect(kubectl(c, 'create ns dev').stderr).toBe(
+      'Error from server (AlreadyExists): namespaces "dev" already exists\n',
+    );
+    expect(kubectl(c, 'create ns qa --dry-run=client -o yaml').stdout).toBe(
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: qa\nspec: {}\nstatus: {}\n',
+    );
+    expect(kubectl(c, 'create deployment web --image=nginx').stderr).toBe(
+      'error: "kubectl create deployment" is not available in the playground yet\n',
+    );
+  });
+});

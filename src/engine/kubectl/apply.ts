@@ -9,6 +9,7 @@ import { type ApplyError, type ApplyResult, applyManifests, createManifests } fr
 import { lookupKind, resourceRef } from '../api/kinds';
 import { flagString } from './args';
 import type { Invocation } from './cmd';
+import { createSubcommand, isCreateSubcommand } from './create-sub';
 import { dryRunOf, dryRunSuffix } from './dryrun';
 import { apiErrorText, KubectlError } from './errors';
 import { readSource, type Source } from './source';
@@ -16,7 +17,8 @@ import { readSource, type Source } from './source';
 type Verb = 'apply' | 'create';
 
 export const apply = (inv: Invocation) => run(inv, 'apply');
-export const create = (inv: Invocation) => run(inv, 'create');
+export const create = (inv: Invocation) =>
+  isCreateSubcommand(inv.p.args[0]) ? createSubcommand(inv) : run(inv, 'create');
 
 function run(inv: Invocation, verb: Verb): number {
   const src = readSource(inv, verb);

@@ -177,6 +177,9 @@ const VERB_ALLOWED: Record<string, string[]> = {
     'record',
     'template',
     'allow-missing-template-keys',
+    'image',
+    'replicas',
+    'port',
   ],
   delete: [
     'filename',
