@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allReady, formatSimTime, humanDuration } from './format';
+import { formatSimTime, humanDuration } from './format';
 
 describe('formatSimTime', () => {
   it.each([
@@ -31,13 +31,5 @@ describe('humanDuration (mirrors apimachinery pkg/util/duration HumanDuration)',
     [(365 * 2 + 3) * 24 * 3_600_000, '2y3d'],
   ])('%d ms → %s', (ms, text) => {
     expect(humanDuration(ms)).toBe(text);
-  });
-});
-
-describe('allReady', () => {
-  it('is true only when every container is ready', () => {
-    expect(allReady('1/1')).toBe(true);
-    expect(allReady('1/2')).toBe(false);
-    expect(allReady('0/0')).toBe(false);
   });
 });

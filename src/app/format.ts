@@ -34,12 +34,6 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(days / 365)}y`;
 }
 
-/** "1/1" → true: every container ready (and at least one). */
-export function allReady(ready: string): boolean {
-  const [a, b] = ready.split('/').map(Number);
-  return b > 0 && a === b;
-}
-
 /** Speed as the select shows it: "0.25×", "1×", "60×". */
 export function formatSpeed(x: number): string {
   return `${x}×`;

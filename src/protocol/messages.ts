@@ -68,8 +68,10 @@ export interface PodView {
   phase: string;
   /** kubectl's STATUS column text */
   status: string;
-  /** kubectl's READY column, "1/1" */
+  /** kubectl's READY column, "1/1" (ready containers / containers) */
   ready: string;
+  /** the pod's Ready condition: false on a dead node even while READY still says 1/1 */
+  podReady: boolean;
   restarts: number;
   /** status.podIP, or "" */
   ip: string;

@@ -31,6 +31,19 @@ describe('ViewBuilder', () => {
     expect(nodes.filter((n) => n.machineDown).map((n) => n.name)).toEqual(['node-2']);
   });
 
+  it('tells a pod on a dead node is not Ready while kubectl READY still says 1/1', () => {
+    // mirrors the node-lifecycle controller's MarkPodsNotReady: it flips the pod's Ready
+    // condition, not the container statuses the dead kubelet last reported
+    const cluster = createCluster();
+    const proxy = () =>
+      new ViewBuilder().build(cluster).pods.find((p) => p.node === 'node-2' && p.name.startsWith('kube-proxy'))!;
+    cluster.advance(10_000);
+    expect(proxy()).toMatchObject({ status: 'Running', ready: '1/1', podReady: true });
+    cluster.chaos.killNode('node-2');
+    cluster.advance(60_000);
+    expect(proxy()).toMatchObject({ status: 'Running', ready: '1/1', podReady: false });
+  });
+
   it('reuses the view of an unchanged pod (cached by object identity)', () => {
     const cluster = createCluster();
     const b = new ViewBuilder();

@@ -6,9 +6,9 @@
 import { bytes, cpuMilli, formatBytes, formatCpu } from '../engine/api/quantity';
 import type { Container, KubeEvent, KubeObject, Node, Pod } from '../engine/api/types';
 import type { Cluster } from '../engine/index';
+import { podColumns } from '../engine/kubectl/podstatus';
 import { fromTimestamp } from '../engine/sim/clock';
 import type { ClusterView, EventView, NodeView, PodView } from '../protocol/messages';
-import { podColumns } from '../protocol/podstatus';
 
 /** How many events the view carries (the newest ones). */
 export const VIEW_EVENTS = 50;
@@ -62,6 +62,7 @@ export class ViewBuilder {
         phase: p.status?.phase ?? 'Pending',
         status: cols.status,
         ready: cols.ready,
+        podReady: (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
         restarts: cols.restarts,
         ip: p.status?.podIP ?? '',
       };

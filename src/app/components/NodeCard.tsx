@@ -34,7 +34,7 @@ export const NodeCard = memo(function NodeCard({ name }: { name: string }) {
         </span>
         {node.machineDown && (
           <span className="machine-off">
-            <span aria-hidden="true">⏻</span> machine off
+            <span aria-hidden="true">■</span> machine off
           </span>
         )}
       </p>

@@ -2,7 +2,6 @@ import { memo } from 'react';
 import type { PodView } from '../../protocol/messages';
 import { podStatusTone, type StatusTone } from '../../protocol/podstatus';
 import { deletePod } from '../actions/deletePod';
-import { allReady } from '../format';
 
 /** An icon per tone, so status never rests on colour alone. */
 export const TONE_ICON: Record<StatusTone, string> = {
@@ -15,11 +14,11 @@ export const TONE_ICON: Record<StatusTone, string> = {
 
 export const PodChip = memo(function PodChip({ pod }: { pod: PodView }) {
   const tone = podStatusTone(pod.status);
-  const ready = allReady(pod.ready);
+  const ready = pod.podReady;
   const system = pod.namespace === 'kube-system';
   const title = [
     `${pod.namespace}/${pod.name}`,
-    `${pod.status} · ready ${pod.ready} · restarts ${pod.restarts}`,
+    `${pod.status} · ready ${pod.ready}${ready ? '' : ' (pod not Ready)'} · restarts ${pod.restarts}`,
     pod.ip ? `IP ${pod.ip}` : 'no IP yet',
   ].join('\n');
   return (
@@ -39,6 +38,7 @@ export const PodChip = memo(function PodChip({ pod }: { pod: PodView }) {
       <span className="pod-status">{pod.status}</span>
       <span className="pod-ready">{pod.ready}</span>
       {pod.restarts > 0 && <span className="pod-restarts">↻ {pod.restarts}</span>}
+      {!ready && pod.status === 'Running' && <span className="pod-notready">not Ready</span>}
       <button
         type="button"
         className="pod-delete"

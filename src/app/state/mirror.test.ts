@@ -19,6 +19,7 @@ const pod = (name: string, nodeName: string, status = 'Running'): PodView => ({
   phase: 'Running',
   status,
   ready: '1/1',
+  podReady: true,
   restarts: 0,
   ip: '',
 });
