@@ -2,7 +2,6 @@
  * What every verb receives: the cluster, the parsed command line and stdin, plus the
  * two output streams it writes to. Verbs return the exit code or throw KubectlError.
  */
-import { lookupKind } from '../api/kinds';
 import type { Cluster } from '../index';
 import { flagBool, flagString, type ParsedArgs } from './args';
 
@@ -33,13 +32,4 @@ export function namespaceOf(inv: Invocation): string {
 
 export function allNamespaces(inv: Invocation): boolean {
   return flagBool(inv.p, 'all-namespaces');
-}
-
-export function isNamespaced(kind: string): boolean {
-  return lookupKind(kind)?.namespaced ?? false;
-}
-
-/** kubectl's "See 'kubectl <verb> -h' for help and examples" footer. */
-export function helpHint(verb: string): string {
-  return `See 'kubectl ${verb} -h' for help and examples`;
 }
