@@ -262,4 +262,21 @@ describe('spec changes, hooks and deadlines', () => {
     c.advance(100);
     expect(ready()?.status).toBe('True');
   });
+
+  it('admission: a pod bound with nodeName that does not fit is rejected with OutOfcpu', () => {
+    const c = oneNode();
+    c.apply(
+      podYaml(
+        'big',
+        '  nodeName: node-1\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sleep, "3600"]\n    resources:\n      requests: {cpu: "3"}\n',
+      ),
+    );
+    until(c, () => pod(c, 'big').status.phase === 'Failed', 5_000);
+    expect(pod(c, 'big').status.reason).toBe('OutOfcpu');
+    expect(pod(c, 'big').status.message).toMatch(
+      /^Pod was rejected: Node didn't have enough resource: cpu, requested: 3000, used: \d+, capacity: 2000$/,
+    );
+    expect(eventsOf(c, 'big', 'OutOfcpu')).toHaveLength(1);
+    expect(pod(c, 'big').status.containerStatuses).toBeUndefined();
+  });
 });

@@ -8,6 +8,7 @@
  */
 import type { Node, Pod } from '../api/types';
 import type { ControllerContext } from '../controllers/context';
+import { admitPod, type Rejection } from './admission';
 import { advanceStart, hostIP, stepContainer, wantsRestart } from './containers';
 import { allocateIP, releaseIP } from './ipam';
 import { ensureAgent } from './nodeagent';
@@ -74,6 +75,13 @@ export function syncPod(ctx: ControllerContext, st: KubeletState, ns: string, na
       return;
     }
     rec = newPodRec(pod, agent.boot, now);
+    const rejected = admitPod(pod, node, st, ctx.store);
+    if (rejected) {
+      reject(ctx, pod, rec, rejected);
+      st.pods[key] = rec;
+      pruneRec(rec);
+      return;
+    }
     st.pods[key] = rec;
   }
   if (rec.timerAt !== undefined && rec.timerAt <= now) rec.timerAt = undefined;
@@ -162,6 +170,23 @@ function recreateMirrorPod(p: PodCtx, st: KubeletState, key: string): void {
   writeStatus(p);
   schedule(p, key);
   pruneRec(p.rec);
+}
+
+/** rejectPod: the pod fails at once with the admission reason, nothing of it runs. */
+function reject(ctx: ControllerContext, pod: Pod, rec: PodRec, why: Rejection): void {
+  rec.finished = true;
+  rec.startTime = undefined;
+  ctx.events.warning({ component: 'kubelet', host: rec.node }, pod, why.reason, why.message);
+  ctx.api.updateStatus({
+    ...pod,
+    status: {
+      ...pod.status,
+      phase: 'Failed',
+      reason: why.reason,
+      message: `Pod was rejected: ${why.message}`,
+      ...(pod.status?.qosClass ? { qosClass: pod.status.qosClass } : {}),
+    },
+  });
 }
 
 function deleteNow(ctx: ControllerContext, pod: Pod): void {
