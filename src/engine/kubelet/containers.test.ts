@@ -103,7 +103,7 @@ describe('restart policy and CrashLoopBackOff', () => {
     until(c, () => pod(c, 'nap').status.phase === 'Succeeded');
     const t = cs(c, 'nap').state.terminated;
     expect(t).toMatchObject({ exitCode: 0, reason: 'Completed' });
-    expect(t?.containerID).toMatch(/^containerd:\/\//);
+    expect((t as { containerID?: string } | undefined)?.containerID).toMatch(/^containerd:\/\//);
   });
 
   it('an unknown command exits 127 (Error) and crash-loops', () => {

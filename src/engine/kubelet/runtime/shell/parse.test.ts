@@ -10,7 +10,7 @@ describe('shell parser', () => {
     if (n.k !== 'seq') return;
     expect(n.list).toHaveLength(3);
     expect(n.list[0].k).toBe('or');
-    const or = n.list[0] as Extract<typeof n, { k: 'or' }>;
+    const or = n.list[0] as unknown as { a: { k: string } };
     expect(or.a.k).toBe('and');
   });
 
