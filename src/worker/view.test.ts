@@ -60,11 +60,11 @@ describe('ViewBuilder', () => {
     }
     const events = new ViewBuilder().build(cluster).events;
     expect(events.length).toBe(VIEW_EVENTS);
-    const ticks = events.filter((e) => e.reason === 'Tick');
-    // after 10 similar events the recorder combines them; the message follows the newest
-    expect(ticks.at(-1)?.message).toMatch(/tick 59$/);
-    expect(ticks.at(-1)?.object).toBe('namespace/default');
-    expect(ticks.some((e) => e.message === 'tick 0')).toBe(false);
+    // the view is the newest 50 of what `kubectl get events` lists (the recorder's
+    // spam filter and aggregation decide what was written: client-go events_cache.go)
+    const newest = cluster.events().slice(-VIEW_EVENTS);
+    expect(events.map((e) => e.message)).toEqual(newest.map((e) => e.message));
+    expect(events.some((e) => e.reason === 'Tick' && e.object === 'namespace/default')).toBe(true);
   });
 });
 
