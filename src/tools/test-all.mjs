@@ -4,6 +4,7 @@
 // "N passed, N failed" and the exit code is non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const stages = [
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
@@ -18,7 +19,8 @@ const stages = [
     name: 'e2e',
     cmd: 'node_modules/.bin/playwright',
     args: ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' },
+    // Playwright resolves this against the config's folder, so give it an absolute path.
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve('test-results/playwright.json') },
     counts: () => countPlaywright('test-results/playwright.json'),
   },
 ];
