@@ -9,6 +9,7 @@
  */
 import { type Document, isAlias, LineCounter, parseAllDocuments, visit } from 'yaml';
 import { type Locator, locatorFor } from './positions';
+import { byteLength } from './validation/names';
 
 /** The API server's request body limit (apiserver MaxRequestBodyBytes, 3 MiB). */
 export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
@@ -45,7 +46,7 @@ export interface ParsedStream {
 const PREFIX = 'error parsing STDIN: error converting YAML to JSON: yaml: ';
 
 export function parseStream(text: string): ParsedStream {
-  const size = text.length > MAX_REQUEST_BYTES ? text.length : utf8Length(text);
+  const size = text.length > MAX_REQUEST_BYTES ? text.length : byteLength(text);
   if (size > MAX_REQUEST_BYTES) {
     return {
       documents: [],
@@ -186,20 +187,6 @@ function firstAlias(doc: Document.Parsed, pos: (o: number) => { line: number; co
 
 function firstLine(message: string): string {
   return message.replace(/ at line \d+, column \d+[\s\S]*$/, '').split('\n')[0];
-}
-
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /**
