@@ -22,6 +22,15 @@ const KINDS: KindInfo[] = [
   kind('Pod', 'v1', 'pods', ['po'], true),
   kind('Event', 'v1', 'events', ['ev'], true),
   kind('Lease', 'coordination.k8s.io/v1', 'leases', [], true),
+  // workloads
+  kind('ReplicationController', 'v1', 'replicationcontrollers', ['rc'], true),
+  kind('ReplicaSet', 'apps/v1', 'replicasets', ['rs'], true),
+  kind('Deployment', 'apps/v1', 'deployments', ['deploy'], true),
+  kind('DaemonSet', 'apps/v1', 'daemonsets', ['ds'], true),
+  kind('StatefulSet', 'apps/v1', 'statefulsets', ['sts'], true),
+  kind('ControllerRevision', 'apps/v1', 'controllerrevisions', [], true),
+  kind('Job', 'batch/v1', 'jobs', [], true),
+  kind('CronJob', 'batch/v1', 'cronjobs', ['cj'], true),
 ];
 
 function kind(name: string, apiVersion: string, plural: string, shortNames: string[], namespaced: boolean): KindInfo {

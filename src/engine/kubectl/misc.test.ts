@@ -16,14 +16,15 @@ describe('kubectl version / api-resources / cluster-info', () => {
 
   it('api-resources: core group first, then by group', () => {
     const out = kubectl(quietCluster(1), 'api-resources').stdout.split('\n');
-    expect(out[0]).toMatch(/^NAME {9}SHORTNAMES {3}APIVERSION {15}NAMESPACED {3}KIND$/);
-    expect(out).toContain('pods         po           v1                       true         Pod');
+    expect(out[0]).toMatch(/^NAME {21}SHORTNAMES {3}APIVERSION {15}NAMESPACED {3}KIND$/);
+    expect(out).toContain('pods                     po           v1                       true         Pod');
+    expect(out).toContain('deployments              deploy       apps/v1                  true         Deployment');
     expect(kubectl(quietCluster(1), 'api-resources --namespaced=false -o name').stdout).toBe('namespaces\nnodes\n');
   });
 
   it('api-versions and config', () => {
     const c = quietCluster(1);
-    expect(kubectl(c, 'api-versions').stdout).toBe('coordination.k8s.io/v1\nv1\n');
+    expect(kubectl(c, 'api-versions').stdout).toBe('apps/v1\nbatch/v1\ncoordination.k8s.io/v1\nv1\n');
     expect(kubectl(c, 'config current-context').stdout).toBe('kind-playground\n');
     expect(kubectl(c, 'config get-contexts').stdout).toBe(
       'CURRENT   NAME              CLUSTER           AUTHINFO          NAMESPACE\n*         kind-playground   kind-playground   kind-playground   \n',
