@@ -47,7 +47,7 @@ export interface Cluster {
   logs(
     namespace: string,
     pod: string,
-    opts?: { container?: string; previous?: boolean },
+    opts?: { container?: string; previous?: boolean; timestamps?: boolean },
   ): { ok: boolean; text: string };
   /** Runs a command inside a running container, like `kubectl exec`. */
   exec(namespace: string, pod: string, command: string[], container?: string): ExecResult;
@@ -98,7 +98,8 @@ function wrap(core: ClusterCore): Cluster {
     now: () => core.clock.now(),
     kubectl: (line, stdin) => runKubectl(cluster, line, stdin),
     events: () => listEvents(core),
-    logs: (namespace, pod, opts) => readLogs(core, namespace, pod, opts?.container, opts?.previous ?? false),
+    logs: (namespace, pod, opts) =>
+      readLogs(core, namespace, pod, opts?.container, opts?.previous ?? false, opts?.timestamps ?? false),
     exec: (namespace, pod, command, container) => execInPod(core, namespace, pod, command, container),
     schedulingDecision: (namespace, pod) => schedulingDecision(core, namespace, pod),
     watch: (fn) => core.store.watch(fn),
