@@ -119,6 +119,10 @@ export class Api {
     const info = lookupKind(kind);
     if (!info) throw new ApiError(`the server doesn't have a resource type "${kind}"`, 'NotFound');
     const ns = info.namespaced ? (namespace ?? 'default') : undefined;
+    // NamespaceLifecycle admission runs before the lookup: its immortal namespaces.
+    if (info.kind === 'Namespace' && IMMORTAL_NAMESPACES.has(name)) {
+      throw new ApiError(`namespaces "${name}" is forbidden: this namespace may not be deleted`, 'Forbidden');
+    }
     const obj = this.store.get(info.kind, ns, name);
     if (!obj) throw notFound(info.plural, name);
     const meta = { ...obj.metadata };
@@ -220,6 +224,13 @@ export class Api {
     }
   }
 }
+
+/**
+ * NamespaceLifecycle's immortal namespaces (lifecycle.Register): kube-node-lease is not
+ * among them; deleting it is allowed and the API server's system-namespaces loop
+ * creates it again.
+ */
+const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
 /** spec.finalizers of a Namespace (other kinds have none). */
 function namespaceFinalizers(obj: KubeObject): string[] {

@@ -7,8 +7,10 @@ import { createKubelet } from '../kubelet';
 import { createScheduler } from '../scheduler';
 import { createGarbageCollector } from './garbagecollector';
 import type { Controller } from './manager';
+import { createNamespaceController } from './namespace';
 import { createNodeLifecycleController } from './nodelifecycle';
 import { createPodGcController } from './podgc';
+import { createSystemNamespacesController } from './systemnamespaces';
 import { createTaintEvictionController } from './tainteviction';
 
 export function allControllers(): Controller[] {
@@ -19,6 +21,8 @@ export function allControllers(): Controller[] {
     createTaintEvictionController(),
     createGarbageCollector(),
     createPodGcController(),
+    createNamespaceController(),
+    createSystemNamespacesController(),
     createEventTtlController(),
   ];
 }

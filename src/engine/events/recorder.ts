@@ -99,6 +99,9 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     if (this.store.get('Event', fields.namespace, event.metadata.name)) return;
+    // NamespaceLifecycle refuses new content in a terminating namespace, and the
+    // recorder drops the event ("Server rejected event (will not retry!)").
+    if (this.store.get('Namespace', undefined, fields.namespace)?.metadata.deletionTimestamp) return;
     this.store.create(event);
   }
 
