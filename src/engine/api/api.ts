@@ -7,7 +7,7 @@ import type { Clock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
 import type { Timings } from '../timings';
 import { admit } from './admission';
-import { applyDefaults, prepareForCreate } from './defaults';
+import { applyDefaults, prepareForCreate, prepareForCreateBeforeValidation } from './defaults';
 import { ApiError, alreadyExists, invalidError, notFound } from './errors';
 import { lookupKind } from './kinds';
 import type { Store } from './store';
@@ -61,6 +61,9 @@ export class Api {
     }
     this.requireNamespace(obj);
     applyDefaults(obj, { timings: this.timings });
+    // FillObjectMetaSystemFields: the uid is there before the strategy runs (a Job's selector uses it).
+    obj.metadata.uid ||= this.rng.uuid();
+    prepareForCreateBeforeValidation(obj);
     admit(obj, { store: this.store, timings: this.timings, operation: 'CREATE' });
     const errors = validateObject(obj, undefined, { namespaced: info.namespaced });
     if (errors.length > 0) throw invalidError(obj.kind, obj.metadata.name ?? '', errors);

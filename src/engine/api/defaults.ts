@@ -4,6 +4,7 @@
  */
 import { qosClass } from '../kubelet/qos';
 import type { Timings } from '../timings';
+import { defaultJob, generateJobSelector } from './defaults/job';
 import type { Container, KubeObject, PodSpec, Probe } from './types';
 
 export interface DefaultsContext {
@@ -24,6 +25,9 @@ export function applyDefaults(obj: KubeObject, ctx: DefaultsContext): void {
         obj.spec.finalizers = [...obj.spec.finalizers, 'kubernetes'];
       if (!obj.status) obj.status = { phase: 'Active' };
       obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name };
+      break;
+    case 'Job':
+      defaultJob(obj, ctx, defaultPodSpec);
       break;
   }
 }
@@ -87,6 +91,17 @@ function defaultVolume(v: Record<string, any>): void {
   if (isRecord(v.downwardAPI)) v.downwardAPI.defaultMode ??= 420;
   if (isRecord(v.projected)) v.projected.defaultMode ??= 420;
   if (isRecord(v.hostPath)) v.hostPath.type ??= '';
+}
+
+/**
+ * The strategies' PrepareForCreate that must run before validation, once the uid is
+ * set: a Job's generated selector.
+ */
+export function prepareForCreateBeforeValidation(obj: KubeObject): void {
+  if (obj.kind !== 'Job') return;
+  generateJobSelector(obj);
+  // jobStrategy.PrepareForCreate: a new Job starts with an empty status.
+  obj.status = {};
 }
 
 /**

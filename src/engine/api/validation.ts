@@ -7,6 +7,7 @@ import type { FieldError } from './errors';
 import type { KubeObject } from './types';
 import { validateEvent, validateLease, validateNamespace, validateNode } from './validation/core';
 import { type ErrorList, Path } from './validation/field';
+import { validateJob } from './validation/job';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta';
 import type { NameRule } from './validation/names';
 import { validatePod } from './validation/pod';
@@ -20,6 +21,7 @@ const VALIDATORS = new Map<string, Validator>([
   ['Node', (o) => validateNode(o)],
   ['Lease', (o) => validateLease(o)],
   ['Event', (o) => validateEvent(o)],
+  ['Job', (o, old) => validateJob(o, old)],
 ]);
 
 /** Lets a later kind plug in its validation. */

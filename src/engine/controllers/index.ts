@@ -6,12 +6,15 @@ import { createEventTtlController } from '../events/ttl';
 import { createKubelet } from '../kubelet';
 import { createScheduler } from '../scheduler';
 import { createGarbageCollector } from './garbagecollector';
+import { createJobController } from './job';
 import type { Controller } from './manager';
 import { createNamespaceController } from './namespace';
 import { createNodeLifecycleController } from './nodelifecycle';
 import { createPodGcController } from './podgc';
+import { createReplicaSetController } from './replicaset';
 import { createSystemNamespacesController } from './systemnamespaces';
 import { createTaintEvictionController } from './tainteviction';
+import { createTtlAfterFinishedController } from './ttlafterfinished';
 
 export function allControllers(): Controller[] {
   return [
@@ -19,10 +22,13 @@ export function allControllers(): Controller[] {
     createKubelet(),
     createNodeLifecycleController(),
     createTaintEvictionController(),
+    createReplicaSetController(),
     createGarbageCollector(),
     createPodGcController(),
     createNamespaceController(),
     createSystemNamespacesController(),
+    createJobController(),
+    createTtlAfterFinishedController(),
     createEventTtlController(),
   ];
 }
