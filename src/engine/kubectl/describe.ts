@@ -4,8 +4,10 @@
  * have their own describers; other kinds get the generic one (fields as a tree).
  */
 import type { KubeObject, Node, Pod } from '../api/types';
+import type { Job } from '../api/workload-types';
 import { parseResourceArgs } from './args';
 import type { Invocation } from './cmd';
+import { describeJob } from './describe-job';
 import { describeNode } from './describe-node';
 import { describePod } from './describe-pod';
 import { DescribeWriter, eventsFor, writeAnnotations, writeEvents, writeLabels } from './describe-util';
@@ -23,6 +25,7 @@ const DESCRIBERS: Record<string, Describer> = {
   Pod: (inv, o) => describePod(inv.cluster, o as Pod),
   Node: (inv, o) => describeNode(inv.cluster, o as Node),
   Namespace: (_inv, o) => describeNamespace(o),
+  Job: (inv, o) => describeJob(inv.cluster, o as Job),
 };
 
 /** describeNamespace: quotas and limit ranges do not exist yet, so it says so as kubectl does. */

@@ -47,7 +47,24 @@ export function defaultJob(
       if (isRecord(p) && (p.status === undefined || p.status === '')) p.status = 'True';
     }
   }
-  if (isRecord(spec.template) && isRecord(spec.template.spec)) defaultPodSpec(spec.template.spec as PodSpec, ctx);
+  if (isRecord(spec.template) && isRecord(spec.template.spec))
+    defaultTemplateSpec(spec.template.spec, ctx, defaultPodSpec);
+}
+
+/**
+ * SetDefaults_PodSpec on a template. What only a Pod gets — enableServiceLinks
+ * (SetDefaults_Pod), the service account (ServiceAccount admission), priority and
+ * preemptionPolicy (Priority admission) — stays off unless the user set it.
+ */
+function defaultTemplateSpec(
+  spec: Record<string, any>,
+  ctx: DefaultsContext,
+  defaultPodSpec: (s: PodSpec, c: DefaultsContext) => void,
+): void {
+  const podOnly = ['enableServiceLinks', 'serviceAccountName', 'priority', 'preemptionPolicy'];
+  const unset = podOnly.filter((k) => spec[k] === undefined);
+  defaultPodSpec(spec as PodSpec, ctx);
+  for (const k of unset) delete spec[k];
 }
 
 /**

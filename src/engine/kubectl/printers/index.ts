@@ -4,6 +4,7 @@
  */
 import { eventPrinter } from './event';
 import { genericPrinter } from './generic';
+import { jobPrinter } from './job';
 import { leasePrinter } from './lease';
 import { namespacePrinter } from './namespace';
 import { nodePrinter } from './node';
@@ -16,6 +17,7 @@ const PRINTERS = new Map<string, Printer>([
   ['Event', eventPrinter],
   ['Namespace', namespacePrinter],
   ['Lease', leasePrinter],
+  ['Job', jobPrinter],
 ]);
 
 /** Lets a feature that adds a kind register its printer. */
