@@ -5,6 +5,7 @@
 import { qosClass } from '../kubelet/qos';
 import type { Timings } from '../timings';
 import { defaultJob, generateJobSelector } from './defaults/job';
+import { defaultReplicaSet, defaultReplicationController } from './defaults/replicaset';
 import type { Container, KubeObject, PodSpec, Probe } from './types';
 
 export interface DefaultsContext {
@@ -28,6 +29,12 @@ export function applyDefaults(obj: KubeObject, ctx: DefaultsContext): void {
       break;
     case 'Job':
       defaultJob(obj, ctx, defaultPodSpec);
+      break;
+    case 'ReplicaSet':
+      defaultReplicaSet(obj, ctx, defaultPodSpec);
+      break;
+    case 'ReplicationController':
+      defaultReplicationController(obj, ctx, defaultPodSpec);
       break;
   }
 }

@@ -12,6 +12,7 @@ import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta'
 import type { NameRule } from './validation/names';
 import { validatePod } from './validation/pod';
 import { validatePodUpdate } from './validation/podupdate';
+import { validateReplicaSet, validateReplicationController } from './validation/replicaset';
 
 export type Validator = (obj: Record<string, any>, old?: Record<string, any>) => ErrorList;
 
@@ -22,6 +23,8 @@ const VALIDATORS = new Map<string, Validator>([
   ['Lease', (o) => validateLease(o)],
   ['Event', (o) => validateEvent(o)],
   ['Job', (o, old) => validateJob(o, old)],
+  ['ReplicaSet', (o, old) => validateReplicaSet(o, old)],
+  ['ReplicationController', (o, old) => validateReplicationController(o, old)],
 ]);
 
 /** Lets a later kind plug in its validation. */
