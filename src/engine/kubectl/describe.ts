@@ -10,6 +10,7 @@ import type { Invocation } from './cmd';
 import { describeJob } from './describe-job';
 import { describeNode } from './describe-node';
 import { describePod } from './describe-pod';
+import { describeReplicaSet, describeReplicationController } from './describe-replicaset';
 import { DescribeWriter, eventsFor, writeAnnotations, writeEvents, writeLabels } from './describe-util';
 import { KubectlError } from './errors';
 import { fetchObjects, noResourcesMessage } from './resources';
@@ -26,6 +27,8 @@ const DESCRIBERS: Record<string, Describer> = {
   Node: (inv, o) => describeNode(inv.cluster, o as Node),
   Namespace: (_inv, o) => describeNamespace(o),
   Job: (inv, o) => describeJob(inv.cluster, o as Job),
+  ReplicaSet: (inv, o) => describeReplicaSet(inv.cluster, o),
+  ReplicationController: (inv, o) => describeReplicationController(inv.cluster, o),
 };
 
 /** describeNamespace: quotas and limit ranges do not exist yet, so it says so as kubectl does. */

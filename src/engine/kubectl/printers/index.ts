@@ -9,6 +9,7 @@ import { leasePrinter } from './lease';
 import { namespacePrinter } from './namespace';
 import { nodePrinter } from './node';
 import { podPrinter } from './pod';
+import { replicaSetPrinter, replicationControllerPrinter } from './replicaset';
 import type { Printer } from './types';
 
 const PRINTERS = new Map<string, Printer>([
@@ -18,6 +19,8 @@ const PRINTERS = new Map<string, Printer>([
   ['Namespace', namespacePrinter],
   ['Lease', leasePrinter],
   ['Job', jobPrinter],
+  ['ReplicaSet', replicaSetPrinter],
+  ['ReplicationController', replicationControllerPrinter],
 ]);
 
 /** Lets a feature that adds a kind register its printer. */
