@@ -4,6 +4,7 @@
  */
 import { qosClass } from '../kubelet/qos';
 import type { Timings } from '../timings';
+import { defaultCronJob } from './defaults/cronjob';
 import { defaultJob, generateJobSelector } from './defaults/job';
 import { defaultReplicaSet, defaultReplicationController } from './defaults/replicaset';
 import type { Container, KubeObject, PodSpec, Probe } from './types';
@@ -29,6 +30,9 @@ export function applyDefaults(obj: KubeObject, ctx: DefaultsContext): void {
       break;
     case 'Job':
       defaultJob(obj, ctx, defaultPodSpec);
+      break;
+    case 'CronJob':
+      defaultCronJob(obj, ctx, defaultPodSpec);
       break;
     case 'ReplicaSet':
       defaultReplicaSet(obj, ctx, defaultPodSpec);

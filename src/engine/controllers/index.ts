@@ -5,6 +5,7 @@
 import { createEventTtlController } from '../events/ttl';
 import { createKubelet } from '../kubelet';
 import { createScheduler } from '../scheduler';
+import { createCronJobController } from './cronjob';
 import { createGarbageCollector } from './garbagecollector';
 import { createJobController } from './job';
 import type { Controller } from './manager';
@@ -28,6 +29,7 @@ export function allControllers(): Controller[] {
     createNamespaceController(),
     createSystemNamespacesController(),
     createJobController(),
+    createCronJobController(),
     createTtlAfterFinishedController(),
     createEventTtlController(),
   ];
