@@ -63,7 +63,7 @@ function indexRows(): { file: string; kinds: string[] }[] {
   return rows;
 }
 
-const SERVED = new Set(['Pod', 'Namespace']);
+const SERVED = new Set(['Pod', 'Namespace', 'ReplicaSet', 'ReplicationController']);
 const rows = indexRows();
 const covered = rows.filter((r) => r.kinds.every((k) => SERVED.has(k)));
 
@@ -240,5 +240,51 @@ describe('kubernetes.io examples: the outcome each page describes', () => {
     expect(ns?.status.phase).toBe('Active');
     expect(ns?.metadata.labels).toMatchObject({ name: 'development' });
     expect(c.kubectl('get ns development --no-headers').stdout).toMatch(/^development\s+Active\s+/);
+  });
+});
+
+/** Workload examples vendored beside their controller's tests, so they run on a fresh clone. */
+const vendored = (file: string) =>
+  readFileSync(resolve(process.cwd(), 'src/engine/controllers/testdata/k8s-examples', file), 'utf8');
+
+describe('kubernetes.io examples: ReplicaSet and ReplicationController', () => {
+  const owned = (c: Cluster, kind: string, name: string) => {
+    const uid = c.get(kind, name)?.metadata.uid;
+    return c
+      .list('Pod')
+      .filter(
+        (p) => p.metadata.ownerReferences?.some((r) => r.controller && r.uid === uid) && !p.metadata.deletionTimestamp,
+      );
+  };
+
+  it('controllers/frontend.yaml: ReplicaSet frontend keeps 3 Pods (tier=frontend) Running; a deleted Pod is replaced', () => {
+    const c = createCluster();
+    applyOk(c, vendored('controllers__frontend.yaml'));
+    c.advance(60_000);
+    const pods = owned(c, 'ReplicaSet', 'frontend');
+    expect(pods).toHaveLength(3);
+    for (const p of pods) {
+      expect(p.metadata.labels).toEqual({ tier: 'frontend' });
+      expect(status(c, p.metadata.name)).toBe('Running');
+    }
+    expect(c.kubectl('get rs frontend --no-headers').stdout).toMatch(/^frontend\s+3\s+3\s+3\s+/);
+    const victim = pods[0].metadata.name;
+    expect(c.kubectl(`delete pod ${victim}`).exitCode).toBe(0);
+    c.advance(60_000);
+    const after = owned(c, 'ReplicaSet', 'frontend');
+    expect(after).toHaveLength(3);
+    expect(after.map((p) => p.metadata.name)).not.toContain(victim);
+    expect(after.every((p) => status(c, p.metadata.name) === 'Running')).toBe(true);
+  });
+
+  it('controllers/replication.yaml: RC nginx keeps 3 Pods (app=nginx); describe shows "Pods Status: 3 Running"', () => {
+    const c = createCluster();
+    applyOk(c, vendored('controllers__replication.yaml'));
+    c.advance(60_000);
+    expect(owned(c, 'ReplicationController', 'nginx')).toHaveLength(3);
+    const out = c.kubectl('describe rc nginx').stdout;
+    expect(out).toMatch(/^Selector:\s+app=nginx$/m);
+    expect(out).toMatch(/^Replicas:\s+3 current \/ 3 desired$/m);
+    expect(out).toMatch(/^Pods Status:\s+3 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed$/m);
   });
 });
