@@ -63,7 +63,7 @@ function indexRows(): { file: string; kinds: string[] }[] {
   return rows;
 }
 
-const SERVED = new Set(['Pod', 'Namespace', 'ReplicaSet', 'ReplicationController']);
+const SERVED = new Set(['Pod', 'Namespace', 'ReplicaSet', 'ReplicationController', 'Job']);
 const rows = indexRows();
 const covered = rows.filter((r) => r.kinds.every((k) => SERVED.has(k)));
 
@@ -286,5 +286,25 @@ describe('kubernetes.io examples: ReplicaSet and ReplicationController', () => {
     expect(out).toMatch(/^Selector:\s+app=nginx$/m);
     expect(out).toMatch(/^Replicas:\s+3 current \/ 3 desired$/m);
     expect(out).toMatch(/^Pods Status:\s+3 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed$/m);
+  });
+});
+
+describe('kubernetes.io examples: Job', () => {
+  it('controllers/job-pod-failure-policy-example.yaml: exit 42 fires FailJob; Failed at once, no retries, no pod left running', () => {
+    const c = createCluster();
+    applyOk(c, vendored('controllers__job-pod-failure-policy-example.yaml'));
+    c.advance(60_000);
+    const job = c.get('Job', 'job-pod-failure-policy-example');
+    const failed = job?.status.conditions.find((x: { type: string }) => x.type === 'Failed');
+    expect(failed).toMatchObject({ status: 'True', reason: 'PodFailurePolicy' });
+    expect(failed.message).toMatch(/failed with exit code 42 matching FailJob rule at index 0$/);
+    const created = c
+      .events()
+      .filter((e) => e.reason === 'SuccessfulCreate' && e.involvedObject.name === job?.metadata.name);
+    expect(created).toHaveLength(3);
+    const running = c
+      .list('Pod')
+      .filter((p) => p.metadata.labels?.['job-name'] === job?.metadata.name && p.status.phase === 'Running');
+    expect(running).toEqual([]);
   });
 });

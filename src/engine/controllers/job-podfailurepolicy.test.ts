@@ -1,6 +1,6 @@
 // spec.podFailurePolicy, after pkg/controller/job/pod_failure_policy.go and the cases of
 // pod_failure_policy_test.go (TestMatchPodFailurePolicy), plus the kubernetes.io
-// example (testdata/job-pod-failure-policy-example.yaml, from kubernetes/website
+// example (testdata/k8s-examples/controllers__job-pod-failure-policy-example.yaml, from kubernetes/website
 // content/en/examples/controllers, CC BY 4.0).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -133,7 +133,10 @@ describe('matchPodFailurePolicy', () => {
 });
 
 describe('pod failure policy in a running cluster', () => {
-  const example = readFileSync(resolve(__dirname, 'testdata/job-pod-failure-policy-example.yaml'), 'utf8');
+  const example = readFileSync(
+    resolve(__dirname, 'testdata/k8s-examples/controllers__job-pod-failure-policy-example.yaml'),
+    'utf8',
+  );
 
   it('the kubernetes.io example: exit 42 fires FailJob, the Job fails at once without retries', () => {
     const t = testCluster().apply(example).advance('1m');
