@@ -6,12 +6,15 @@
 import type { FieldError } from './errors';
 import type { KubeObject } from './types';
 import { validateEvent, validateLease, validateNamespace, validateNode } from './validation/core';
+import { validateDaemonSet } from './validation/daemonset';
 import { type ErrorList, Path } from './validation/field';
+import { validateCronJob } from './validation/cronjob';
 import { validateJob } from './validation/job';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta';
 import type { NameRule } from './validation/names';
 import { validatePod } from './validation/pod';
 import { validatePodUpdate } from './validation/podupdate';
+import { validateStatefulSet } from './validation/statefulset';
 import { validateReplicaSet, validateReplicationController } from './validation/replicaset';
 
 export type Validator = (obj: Record<string, any>, old?: Record<string, any>) => ErrorList;
@@ -23,6 +26,9 @@ const VALIDATORS = new Map<string, Validator>([
   ['Lease', (o) => validateLease(o)],
   ['Event', (o) => validateEvent(o)],
   ['Job', (o, old) => validateJob(o, old)],
+  ['DaemonSet', (o, old) => validateDaemonSet(o, old)],
+  ['StatefulSet', (o, old) => validateStatefulSet(o, old)],
+  ['CronJob', (o, old) => validateCronJob(o, old)],
   ['ReplicaSet', (o, old) => validateReplicaSet(o, old)],
   ['ReplicationController', (o, old) => validateReplicationController(o, old)],
 ]);

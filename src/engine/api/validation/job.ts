@@ -121,7 +121,8 @@ function validateJobSpec(spec: Record<string, any>, path: Path): ErrorList {
   return errs;
 }
 
-function validateJobSpecFields(spec: Record<string, any>, path: Path): ErrorList {
+/** validateJobSpec without the selector: also what a CronJob's jobTemplate.spec must pass. */
+export function validateJobSpecFields(spec: Record<string, any>, path: Path): ErrorList {
   const errs: ErrorList = [];
   for (const f of [
     'parallelism',
