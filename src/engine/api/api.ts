@@ -7,7 +7,7 @@ import type { Clock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
 import type { Timings } from '../timings';
 import { admit } from './admission';
-import { applyDefaults, prepareForCreate, prepareForCreateBeforeValidation } from './defaults';
+import { applyDefaults, prepareForCreate, prepareForCreateBeforeValidation, prepareForUpdate } from './defaults';
 import { ApiError, alreadyExists, invalidError, notFound } from './errors';
 import { lookupKind } from './kinds';
 import type { Store } from './store';
@@ -85,6 +85,7 @@ export class Api {
     const old = this.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
     if (!old) throw notFound(info.plural, obj.metadata.name);
     applyDefaults(obj, { timings: this.timings });
+    prepareForUpdate(obj, old);
     admit(obj, { store: this.store, timings: this.timings, operation: 'UPDATE', old });
     const errors = validateObject(obj, old, { namespaced: info.namespaced });
     if (errors.length > 0) throw invalidError(obj.kind, obj.metadata.name ?? '', errors);

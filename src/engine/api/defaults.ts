@@ -5,7 +5,10 @@
 import { qosClass } from '../kubelet/qos';
 import type { Timings } from '../timings';
 import { defaultCronJob } from './defaults/cronjob';
+import { defaultDaemonSet, prepareDaemonSetForCreate, prepareDaemonSetForUpdate } from './defaults/daemonset';
 import { defaultJob, generateJobSelector } from './defaults/job';
+import { defaultPersistentVolumeClaim } from './defaults/persistentvolumeclaim';
+import { defaultStatefulSet } from './defaults/statefulset';
 import { defaultReplicaSet, defaultReplicationController } from './defaults/replicaset';
 import type { Container, KubeObject, PodSpec, Probe } from './types';
 
@@ -30,6 +33,15 @@ export function applyDefaults(obj: KubeObject, ctx: DefaultsContext): void {
       break;
     case 'Job':
       defaultJob(obj, ctx, defaultPodSpec);
+      break;
+    case 'DaemonSet':
+      defaultDaemonSet(obj, ctx, defaultPodSpec);
+      break;
+    case 'StatefulSet':
+      defaultStatefulSet(obj, ctx, defaultPodSpec);
+      break;
+    case 'PersistentVolumeClaim':
+      defaultPersistentVolumeClaim(obj);
       break;
     case 'CronJob':
       defaultCronJob(obj, ctx, defaultPodSpec);
@@ -125,6 +137,14 @@ export function prepareForCreate(obj: KubeObject): void {
     obj.status.qosClass = qosClass(obj.spec as PodSpec);
   }
   if (obj.kind === 'Namespace') obj.status = { phase: 'Active', ...(isRecord(obj.status) ? obj.status : {}) };
+  if (obj.kind === 'DaemonSet') prepareDaemonSetForCreate(obj);
+  // statefulSetStrategy.PrepareForCreate: a new StatefulSet starts with an empty status.
+  if (obj.kind === 'StatefulSet') obj.status = {};
+}
+
+/** The strategies' PrepareForUpdate that need the old object: a DaemonSet's template generation. */
+export function prepareForUpdate(obj: KubeObject, old: KubeObject): void {
+  if (obj.kind === 'DaemonSet') prepareDaemonSetForUpdate(obj, old);
 }
 
 /**

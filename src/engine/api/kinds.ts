@@ -31,6 +31,8 @@ const KINDS: KindInfo[] = [
   kind('ControllerRevision', 'apps/v1', 'controllerrevisions', [], true),
   kind('Job', 'batch/v1', 'jobs', [], true),
   kind('CronJob', 'batch/v1', 'cronjobs', ['cj'], true),
+  // storage: claims are served; nothing binds them yet, so they stay Pending
+  kind('PersistentVolumeClaim', 'v1', 'persistentvolumeclaims', ['pvc'], true),
 ];
 
 function kind(name: string, apiVersion: string, plural: string, shortNames: string[], namespaced: boolean): KindInfo {

@@ -6,6 +6,7 @@ import { createEventTtlController } from '../events/ttl';
 import { createKubelet } from '../kubelet';
 import { createScheduler } from '../scheduler';
 import { createCronJobController } from './cronjob';
+import { createDaemonSetController } from './daemonset';
 import { createGarbageCollector } from './garbagecollector';
 import { createJobController } from './job';
 import type { Controller } from './manager';
@@ -24,6 +25,7 @@ export function allControllers(): Controller[] {
     createNodeLifecycleController(),
     createTaintEvictionController(),
     createReplicaSetController(),
+    createDaemonSetController(),
     createGarbageCollector(),
     createPodGcController(),
     createNamespaceController(),
