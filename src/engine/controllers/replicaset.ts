@@ -16,7 +16,7 @@
  * owner; `orphan/<ns>/<pod>` wakes every owner whose selector matches an orphan pod.
  */
 import { fromLabelSelector, fromSet, matches, NOTHING, type Selector } from '../api/labels';
-import type { WatchEvent } from '../api/store';
+import { jsonEqual, type WatchEvent } from '../api/store';
 import type { KubeObject, Pod } from '../api/types';
 import type { PodTemplateSpec, ReplicaSetStatus } from '../api/workload-types';
 import type { EventSource } from '../events/recorder';
@@ -25,7 +25,7 @@ import type { ControllerContext } from './context';
 import { claimObjects, getControllerOf, newControllerRef } from './controllerref';
 import type { Controller } from './manager';
 import { createPod, deletePod, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './podcontrol';
-import { filterActivePods, msUntilAvailable } from './podutil';
+import { filterActivePods, getPodReadyCondition, msUntilAvailable } from './podutil';
 import { calculateStatus, statusToWrite } from './replicaset-status';
 
 export const REPLICASET_CONTROLLER = 'replicaset';
@@ -102,6 +102,7 @@ function podOrOwnerEvent(ev: WatchEvent, enqueue: (key: string) => void): void {
     return;
   }
   if (o.kind !== 'Pod') return;
+  if (ev.type === 'MODIFIED' && ev.old && !podChangeMatters(ev.old as Pod, o as Pod)) return;
   const ns = o.metadata.namespace;
   const ref = getControllerOf(o);
   const oldRef = ev.old ? getControllerOf(ev.old) : undefined;
@@ -113,6 +114,27 @@ function podOrOwnerEvent(ev: WatchEvent, enqueue: (key: string) => void): void {
   const labelsChanged =
     ev.old !== undefined && JSON.stringify(ev.old.metadata.labels ?? {}) !== JSON.stringify(o.metadata.labels ?? {});
   if (ev.type === 'ADDED' || labelsChanged || oldRef) enqueue(`orphan/${ns}/${o.metadata.name}`);
+}
+
+/**
+ * Upstream's updatePod enqueues the owner on every pod update; only these fields can
+ * change what a sync does or reports, so other updates (container states, IPs,
+ * restarts) skip a sync that would be a no-op.
+ */
+function podChangeMatters(old: Pod, cur: Pod): boolean {
+  const ready = (p: Pod) => {
+    const c = getPodReadyCondition(p);
+    return `${c?.status}/${c?.lastTransitionTime}`;
+  };
+  return (
+    old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp ||
+    old.status?.phase !== cur.status?.phase ||
+    old.spec?.nodeName !== cur.spec?.nodeName ||
+    ready(old) !== ready(cur) ||
+    !jsonEqual(old.metadata.labels, cur.metadata.labels) ||
+    !jsonEqual(old.metadata.ownerReferences, cur.metadata.ownerReferences) ||
+    !jsonEqual(old.metadata.annotations, cur.metadata.annotations)
+  );
 }
 
 /** getPodReplicaSets / getPodControllers: every owner in the namespace whose selector matches. */
