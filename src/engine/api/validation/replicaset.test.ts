@@ -157,3 +157,18 @@ describe('ValidateReplicationController', () => {
     expect(() => t.core.api.update(changed)).not.toThrow();
   });
 });
+
+describe('strict decoding (the Go types)', () => {
+  it('refuses an unknown field', () => {
+    const m = rs({ replica: 3 });
+    expect(errorOf(m)).toBe(
+      'ReplicaSet in version "v1" cannot be handled as a ReplicaSet: strict decoding error: unknown field "spec.replica"',
+    );
+  });
+
+  it('refuses a selector list on a ReplicationController', () => {
+    expect(errorOf(rc({ selector: ['app'] }))).toBe(
+      'ReplicationController in version "v1" cannot be handled as a ReplicationController: json: cannot unmarshal array into Go struct field ReplicationControllerSpec.spec.selector of type map[string]string',
+    );
+  });
+});

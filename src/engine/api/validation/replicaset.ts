@@ -4,6 +4,8 @@
  * strategy's immutable selector (pkg/registry/apps/replicaset/strategy.go), and core
  * ValidateReplicationController (pkg/apis/core/validation/validation.go).
  */
+// Loaded with the validators: registers the two kinds' Go types for strict decoding.
+import '../schema/replicaset';
 import { jsonEqual } from '../store';
 import { type ErrorList, forbidden, invalid, isRecord, Path, required } from './field';
 import { validateObjectMeta } from './meta';
