@@ -4,9 +4,10 @@
  * have their own describers; other kinds get the generic one (fields as a tree).
  */
 import type { KubeObject, Node, Pod } from '../api/types';
-import type { Job } from '../api/workload-types';
+import type { CronJob, Job } from '../api/workload-types';
 import { parseResourceArgs } from './args';
 import type { Invocation } from './cmd';
+import { describeCronJob } from './describe-cronjob';
 import { describeJob } from './describe-job';
 import { describeNode } from './describe-node';
 import { describePod } from './describe-pod';
@@ -27,6 +28,7 @@ const DESCRIBERS: Record<string, Describer> = {
   Node: (inv, o) => describeNode(inv.cluster, o as Node),
   Namespace: (_inv, o) => describeNamespace(o),
   Job: (inv, o) => describeJob(inv.cluster, o as Job),
+  CronJob: (inv, o) => describeCronJob(inv.cluster, o as CronJob),
   ReplicaSet: (inv, o) => describeReplicaSet(inv.cluster, o),
   ReplicationController: (inv, o) => describeReplicationController(inv.cluster, o),
 };

@@ -2,6 +2,7 @@
  * The table printers by kind. A kind that brings its own columns adds a file here and
  * one line below; every other kind prints NAME and AGE.
  */
+import { cronJobPrinter } from './cronjob';
 import { eventPrinter } from './event';
 import { genericPrinter } from './generic';
 import { jobPrinter } from './job';
@@ -19,6 +20,7 @@ const PRINTERS = new Map<string, Printer>([
   ['Namespace', namespacePrinter],
   ['Lease', leasePrinter],
   ['Job', jobPrinter],
+  ['CronJob', cronJobPrinter],
   ['ReplicaSet', replicaSetPrinter],
   ['ReplicationController', replicationControllerPrinter],
 ]);
