@@ -14,6 +14,7 @@ import { createNamespaceController } from './namespace';
 import { createNodeLifecycleController } from './nodelifecycle';
 import { createPodGcController } from './podgc';
 import { createReplicaSetController } from './replicaset';
+import { createStatefulSetController } from './statefulset';
 import { createSystemNamespacesController } from './systemnamespaces';
 import { createTaintEvictionController } from './tainteviction';
 import { createTtlAfterFinishedController } from './ttlafterfinished';
@@ -26,6 +27,7 @@ export function allControllers(): Controller[] {
     createTaintEvictionController(),
     createReplicaSetController(),
     createDaemonSetController(),
+    createStatefulSetController(),
     createGarbageCollector(),
     createPodGcController(),
     createNamespaceController(),
