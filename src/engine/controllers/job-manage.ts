@@ -5,8 +5,8 @@
  * batches (1, 2, 4, …) that stop at the first error, as controller.SlowStartInitialBatchSize.
  */
 import { ApiError } from '../api/errors';
-import type { KubeObject, Pod } from '../api/types';
-import type { Job } from '../api/workload-types';
+import type { Pod } from '../api/types';
+import type { Job, PodTemplateSpec } from '../api/workload-types';
 import { sortActivePods } from './activepods';
 import { newControllerRef } from './controllerref';
 import { remainingBackoff } from './job-backoff';
@@ -20,12 +20,11 @@ import {
   JOB_COMPLETION_INDEX,
 } from './job-indexed';
 import { JOB_SOURCE, type JobSyncCtx, removeTrackingFinalizer } from './job-tracking';
+import { deletePod, getPodFromTemplate, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './podcontrol';
 import { isPodReady, isPodTerminating } from './podutil';
 
 /** MaxPodCreateDeletePerSync */
 export const MAX_POD_CREATE_DELETE_PER_SYNC = 500;
-/** controller.SlowStartInitialBatchSize */
-const SLOW_START_INITIAL_BATCH_SIZE = 1;
 /** syncJobBatchPeriod: the shortest requeue delay */
 export const SYNC_JOB_BATCH_PERIOD_MS = 1000;
 
@@ -88,62 +87,42 @@ function createPods(s: JobSyncCtx, count: number, indexes: number[]): number {
     ...template.metadata,
     finalizers: finalizers.includes(JOB_TRACKING_FINALIZER) ? finalizers : [...finalizers, JOB_TRACKING_FINALIZER],
   };
-  let created = 0;
-  let remaining = count;
   let next = 0;
-  for (
-    let batch = Math.min(remaining, SLOW_START_INITIAL_BATCH_SIZE);
-    remaining > 0;
-    batch = Math.min(2 * batch, remaining)
-  ) {
-    let errors = 0;
-    for (let i = 0; i < batch; i++) {
-      const ix = next < indexes.length ? indexes[next++] : undefined;
-      if (createPod(s, template, ix)) created++;
-      else errors++;
-    }
-    remaining -= batch;
-    // The rest would most likely fail the same way; the next sync tries again.
-    if (errors > 0) break;
-  }
-  return created;
+  const { successes } = slowStartBatch(count, SLOW_START_INITIAL_BATCH_SIZE, () =>
+    createPod(s, template, next < indexes.length ? indexes[next++] : undefined),
+  );
+  return successes;
 }
 
-/** GetPodFromTemplate + CreatePodsWithGenerateName, with the index of an Indexed Job. */
-function createPod(s: JobSyncCtx, template: Job['spec']['template'], index: number | undefined): boolean {
+/**
+ * CreatePodsWithGenerateName: GetPodFromTemplate, plus for an Indexed Job the index
+ * annotation and label, the hostname `<job>-<index>` and the name `<job>-<index>-xxxxx`.
+ * A namespace being torn down fails every create; that is no error worth an event.
+ */
+function createPod(s: JobSyncCtx, jobTemplate: PodTemplateSpec, index: number | undefined): string | undefined {
   const job = s.job;
-  const meta = template.metadata ?? {};
-  const spec = structuredClone(template.spec);
-  const labels = { ...(meta.labels ?? {}) };
-  const annotations = { ...(meta.annotations ?? {}) };
-  let generateName = `${job.metadata.name}-`;
+  const template = index === undefined ? jobTemplate : structuredClone(jobTemplate);
   if (index !== undefined) {
-    annotations[JOB_COMPLETION_INDEX] = String(index);
-    labels[JOB_COMPLETION_INDEX] = String(index);
-    spec.hostname = `${job.metadata.name}-${index}`;
-    generateName = generateNameWithIndex(job.metadata.name, index);
+    const meta = template.metadata ?? {};
+    template.metadata = {
+      ...meta,
+      annotations: { ...meta.annotations, [JOB_COMPLETION_INDEX]: String(index) },
+      labels: { ...meta.labels, [JOB_COMPLETION_INDEX]: String(index) },
+    };
+    template.spec.hostname = `${job.metadata.name}-${index}`;
   }
-  const pod: KubeObject = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      generateName,
-      namespace: job.metadata.namespace,
-      ...(Object.keys(labels).length > 0 ? { labels } : {}),
-      ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
-      finalizers: [...(meta.finalizers ?? [])],
-      ownerReferences: [newControllerRef(job)],
-    } as KubeObject['metadata'],
-    spec,
-  };
+  const pod = getPodFromTemplate(template, job, newControllerRef(job));
+  if (index !== undefined) pod.metadata.generateName = generateNameWithIndex(job.metadata.name, index);
   try {
-    const createdPod = s.ctx.api.create(pod);
-    s.ctx.events.normal(JOB_SOURCE, job, 'SuccessfulCreate', `Created pod: ${createdPod.metadata.name}`);
-    return true;
+    const created = s.ctx.api.create(pod);
+    s.ctx.events.normal(JOB_SOURCE, job, 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+    return undefined;
   } catch (e) {
-    const msg = e instanceof ApiError || e instanceof Error ? e.message : String(e);
+    const msg = e instanceof ApiError && e.reason === 'Invalid' ? e.message.replace(/^The /, '') : (e as Error).message;
+    if (e instanceof ApiError && e.reason === 'Forbidden' && msg.includes('because it is being terminated'))
+      return undefined;
     s.ctx.events.warning(JOB_SOURCE, job, 'FailedCreate', `Error creating: ${msg}`);
-    return false;
+    return msg;
   }
 }
 
@@ -169,7 +148,7 @@ function deleteJobPods(s: JobSyncCtx, pods: Pod[]): { removed: number; removedRe
   let removedReady = 0;
   for (const p of pods) {
     removeTrackingFinalizer(s.ctx, p);
-    if (deletePod(s, p)) removed++;
+    if (deletePod(s.ctx, JOB_SOURCE, s.job, p) === undefined) removed++;
     if (isPodReady(p)) removedReady++;
   }
   return { removed, removedReady };
@@ -180,23 +159,8 @@ export function deleteActivePods(s: JobSyncCtx): { deleted: number; deletedReady
   let deleted = 0;
   let deletedReady = 0;
   for (const p of s.activePods) {
-    if (deletePod(s, p)) deleted++;
+    if (deletePod(s.ctx, JOB_SOURCE, s.job, p) === undefined) deleted++;
     if (isPodReady(p)) deletedReady++;
   }
   return { deleted, deletedReady };
-}
-
-/** RealPodControl.DeletePod: SuccessfulDelete "Deleted pod: x"; a pod already gone is fine. */
-function deletePod(s: JobSyncCtx, p: Pod): boolean {
-  const ns = p.metadata.namespace;
-  const current = s.ctx.store.get('Pod', ns, p.metadata.name);
-  if (!current || current.metadata.uid !== p.metadata.uid) return true;
-  try {
-    s.ctx.api.delete('Pod', ns, p.metadata.name);
-    s.ctx.events.normal(JOB_SOURCE, s.job, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
-    return true;
-  } catch (e) {
-    s.ctx.events.warning(JOB_SOURCE, s.job, 'FailedDelete', `Error deleting: ${(e as Error).message}`);
-    return false;
-  }
 }
