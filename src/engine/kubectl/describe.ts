@@ -11,7 +11,9 @@ import { describeCronJob } from './describe-cronjob';
 import { describeJob } from './describe-job';
 import { describeNode } from './describe-node';
 import { describePod } from './describe-pod';
+import { describeDaemonSet } from './describe-daemonset';
 import { describeReplicaSet, describeReplicationController } from './describe-replicaset';
+import { describeStatefulSet } from './describe-statefulset';
 import { DescribeWriter, eventsFor, writeAnnotations, writeEvents, writeLabels } from './describe-util';
 import { KubectlError } from './errors';
 import { fetchObjects, noResourcesMessage } from './resources';
@@ -31,6 +33,8 @@ const DESCRIBERS: Record<string, Describer> = {
   CronJob: (inv, o) => describeCronJob(inv.cluster, o as CronJob),
   ReplicaSet: (inv, o) => describeReplicaSet(inv.cluster, o),
   ReplicationController: (inv, o) => describeReplicationController(inv.cluster, o),
+  DaemonSet: (inv, o) => describeDaemonSet(inv.cluster, o),
+  StatefulSet: (inv, o) => describeStatefulSet(inv.cluster, o),
 };
 
 /** describeNamespace: quotas and limit ranges do not exist yet, so it says so as kubectl does. */

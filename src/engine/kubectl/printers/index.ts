@@ -2,15 +2,19 @@
  * The table printers by kind. A kind that brings its own columns adds a file here and
  * one line below; every other kind prints NAME and AGE.
  */
+import { controllerRevisionPrinter } from './controllerrevision';
 import { cronJobPrinter } from './cronjob';
+import { daemonSetPrinter } from './daemonset';
 import { eventPrinter } from './event';
 import { genericPrinter } from './generic';
 import { jobPrinter } from './job';
 import { leasePrinter } from './lease';
 import { namespacePrinter } from './namespace';
 import { nodePrinter } from './node';
+import { persistentVolumeClaimPrinter } from './persistentvolumeclaim';
 import { podPrinter } from './pod';
 import { replicaSetPrinter, replicationControllerPrinter } from './replicaset';
+import { statefulSetPrinter } from './statefulset';
 import type { Printer } from './types';
 
 const PRINTERS = new Map<string, Printer>([
@@ -23,6 +27,10 @@ const PRINTERS = new Map<string, Printer>([
   ['CronJob', cronJobPrinter],
   ['ReplicaSet', replicaSetPrinter],
   ['ReplicationController', replicationControllerPrinter],
+  ['DaemonSet', daemonSetPrinter],
+  ['StatefulSet', statefulSetPrinter],
+  ['ControllerRevision', controllerRevisionPrinter],
+  ['PersistentVolumeClaim', persistentVolumeClaimPrinter],
 ]);
 
 /** Lets a feature that adds a kind register its printer. */
