@@ -8,6 +8,10 @@ import type { KubeObject } from './types';
 
 export function collectWarnings(obj: KubeObject): string[] {
   if (obj.kind === 'Pod' && obj.spec && typeof obj.spec === 'object') return podSpecWarnings(obj.spec, 'spec');
+  // WarningsForJobSpec: the pod template's warnings (GetWarningsForPodTemplate).
+  if (obj.kind === 'Job' && obj.spec?.template?.spec && typeof obj.spec.template.spec === 'object') {
+    return podSpecWarnings(obj.spec.template.spec, 'spec.template.spec');
+  }
   return [];
 }
 

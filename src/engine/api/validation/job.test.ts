@@ -150,3 +150,27 @@ describe('ValidateJobUpdate', () => {
     expect(r.errors[0].message).toBe('The Job "pi" is invalid: spec.completions: Invalid value: 4: field is immutable');
   });
 });
+
+describe('WarningsForJobSpec', () => {
+  it("returns the pod template's warnings with the template path", () => {
+    const r = createCluster().apply(`apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: main
+        image: busybox:1.36
+        resources:
+          requests:
+            memory: 0.5
+`);
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'spec.template.spec.containers[0].resources.requests[memory]: fractional byte value "500m" is invalid, must be an integer',
+    ]);
+  });
+});
