@@ -203,6 +203,48 @@ describe('deleting pods', () => {
   });
 });
 
+describe("a ReplicaSet with a controlling owner (as a Deployment's are)", () => {
+  // getIndirectlyRelatedPods: the rank counts the pods of every ReplicaSet with the same
+  // controller on the node. A Lease stands in for the owner (nothing else acts on it).
+  function family(withOwner: boolean) {
+    const t = testCluster({ nodes: 2 });
+    t.apply({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'owner' }, spec: {} });
+    const owner = t.get('Lease', 'owner') as KubeObject;
+    const ownerReferences = withOwner
+      ? [
+          {
+            apiVersion: 'coordination.k8s.io/v1',
+            kind: 'Lease',
+            name: 'owner',
+            uid: owner.metadata.uid,
+            controller: true,
+          },
+        ]
+      : undefined;
+    const withRefs = (m: ReturnType<typeof rs>) => ({ ...m, metadata: { ...m.metadata, ownerReferences } });
+    // a2 is the older pod, on node-2 beside both of b's pods; a1 is newer and alone on node-1.
+    t.apply(pod('a2', { node: 'node-2', labels: { app: 'a' } }), pod('b1', { node: 'node-2', labels: { app: 'b' } }));
+    t.apply(pod('b2', { node: 'node-2', labels: { app: 'b' } })).advance('60s');
+    t.apply(pod('a1', { node: 'node-1', labels: { app: 'a' } })).advance('20s');
+    t.apply(withRefs(rs('a', 2)), withRefs(rs('b', 2))).advance('1s');
+    expect(
+      activeOwned(t, 'a')
+        .map((p) => p.metadata.name)
+        .sort(),
+    ).toEqual(['a1', 'a2']);
+    scale(t, 'a', 1);
+    return activeOwned(t, 'a').map((p) => p.metadata.name);
+  }
+
+  it('deletes from the node most crowded with the family', () => {
+    expect(family(true)).toEqual(['a1']);
+  });
+
+  it('without an owner the ranks are all zero, and the newer pod goes', () => {
+    expect(family(false)).toEqual(['a2']);
+  });
+});
+
 describe('status', () => {
   it('counts a pod available minReadySeconds after it became ready, on the virtual clock', () => {
     const t = testCluster({ nodes: 1 }).apply(rs('web', 1, { minReadySeconds: 30 }));
