@@ -54,14 +54,16 @@ export class ControllerManager {
     private readonly contextFor: (controller: Controller) => ControllerContext,
   ) {
     store.watch((ev) => {
-      for (const c of this.controllers.values()) {
-        c.onEvent?.(ev, (key) => this.enqueue(c.name, key));
-      }
+      for (const c of this.controllers.values()) c.onEvent?.(ev, this.enqueuers.get(c.name) as (key: string) => void);
     });
   }
 
+  /** Each controller's enqueue function, made once rather than per watch event. */
+  private enqueuers = new Map<string, (key: string) => void>();
+
   register(c: Controller): void {
     this.controllers.set(c.name, c);
+    this.enqueuers.set(c.name, (key) => this.enqueue(c.name, key));
   }
 
   get(name: string): Controller | undefined {

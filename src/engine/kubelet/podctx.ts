@@ -66,14 +66,20 @@ export function containerId(rec: PodRec, name: string, instance: number): string
 /** Keeps a container log bounded (the kubelet rotates logs; we keep the tail). */
 export const LOG_LIMIT = 32 * 1024;
 
+/**
+ * Appends lines to a container's log. The result is built with join(), which copies
+ * into one flat string: `+=` would leave a rope of small pieces (several times the
+ * text's size in heap) in every running container's record. Appends are rare (a
+ * startup banner, an access-log line per request), so the copy costs little.
+ */
 export function appendLog(r: ContainerRec, lines: { at: number; stream: string; text: string }[]): void {
   if (lines.length === 0) return;
-  let add = '';
+  const parts: string[] = r.log ? [r.log] : [];
   for (const l of lines) {
-    for (const text of String(l.text).split('\n'))
-      add += `${add || r.log ? '\n' : ''}${l.at} ${l.stream === 'stderr' ? 'e' : 'o'} ${text}`;
+    const prefix = `${l.at} ${l.stream === 'stderr' ? 'e' : 'o'} `;
+    for (const text of String(l.text).split('\n')) parts.push(prefix + text);
   }
-  let log = (r.log ?? '') + add;
+  let log = parts.join('\n');
   if (log.length > LOG_LIMIT) {
     const cut = log.indexOf('\n', log.length - LOG_LIMIT);
     log = cut < 0 ? '' : log.slice(cut + 1);

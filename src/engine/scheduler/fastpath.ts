@@ -32,14 +32,18 @@ export function filterTable(
   runFilters: (pod: PodSchedInfo, ni: NodeInfo) => FilterStatus | undefined,
 ): TableFilterResult {
   const n = t.n;
-  const feasible: NodeInfo[] = [];
-  const rows: number[] = [];
+  // Sized once for the most that can pass: growing two arrays of hundreds of entries
+  // push by push was a good part of what a cycle allocated.
+  const cap = Math.min(toFind, n);
+  const feasible = new Array<NodeInfo>(cap);
+  const rows = new Array<number>(cap);
+  let found = 0;
   const failed: ScheduleResult['failed'] = [];
   const r = pod.request;
   const plainPod = pod.plainFilters && !r.scalar;
   let j = start % n;
   let processed = 0;
-  while (processed < n && feasible.length < toFind) {
+  while (processed < n && found < toFind) {
     processed++;
     let fits: boolean;
     if (
@@ -57,11 +61,14 @@ export function filterTable(
       fits = !status;
     }
     if (fits) {
-      feasible.push(t.infos[j]);
-      rows.push(j);
+      feasible[found] = t.infos[j];
+      rows[found] = j;
+      found++;
     }
     if (++j === n) j = 0;
   }
+  feasible.length = found;
+  rows.length = found;
   return { feasible, rows, failed, processed };
 }
 
