@@ -318,3 +318,23 @@ describe('node failure', () => {
     expect(t.get('ReplicaSet', 'web')?.status).toMatchObject({ replicas: 3, readyReplicas: 3, availableReplicas: 3 });
   });
 });
+
+describe('determinism', () => {
+  it('a restored snapshot goes on exactly like the original (retry backoff state included)', () => {
+    const t = testCluster({ nodes: 2 }).apply(rs('web', 3)).advance('20s');
+    const cur = t.get('ReplicaSet', 'web') as KubeObject;
+    t.core.api.replace({
+      ...cur,
+      spec: { ...cur.spec, replicas: 5, template: { ...cur.spec.template, spec: { containers: [] } } },
+    });
+    t.advance('100ms');
+    const copy = t.fork();
+    for (const c of [t, copy]) {
+      const broken = c.get('ReplicaSet', 'web') as KubeObject;
+      c.core.api.replace({ ...broken, spec: { ...broken.spec, template: rs('web', 5).spec.template } });
+      c.advance('2m');
+    }
+    expect(copy.snapshot()).toEqual(t.snapshot());
+    expect(activeOwned(copy, 'web')).toHaveLength(5);
+  });
+});
