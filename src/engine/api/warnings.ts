@@ -12,6 +12,14 @@ export function collectWarnings(obj: KubeObject): string[] {
   if (obj.kind === 'Job' && obj.spec?.template?.spec && typeof obj.spec.template.spec === 'object') {
     return podSpecWarnings(obj.spec.template.spec, 'spec.template.spec');
   }
+  // rsStrategy / rcStrategy: GetWarningsForPodTemplate at spec.template.
+  if (
+    (obj.kind === 'ReplicaSet' || obj.kind === 'ReplicationController') &&
+    obj.spec?.template?.spec &&
+    typeof obj.spec.template.spec === 'object'
+  ) {
+    return podSpecWarnings(obj.spec.template.spec, 'spec.template.spec');
+  }
   return [];
 }
 

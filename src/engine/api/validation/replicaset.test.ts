@@ -172,3 +172,18 @@ describe('strict decoding (the Go types)', () => {
     );
   });
 });
+
+describe('warnings (GetWarningsForPodTemplate at spec.template)', () => {
+  it.each([
+    ['ReplicaSet', rs()],
+    ['ReplicationController', rc()],
+  ])('%s: the template pod spec warnings carry the template path', (_kind, manifest) => {
+    const m = structuredClone(manifest) as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
+    m.spec.template.spec.containers[0].resources = { requests: { memory: 0.5 } };
+    const r = testCluster({ nodes: 1 }).tryApply(m);
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'spec.template.spec.containers[0].resources.requests[memory]: fractional byte value "500m" is invalid, must be an integer',
+    ]);
+  });
+});
