@@ -171,6 +171,26 @@ describe('CronJob controller', () => {
     expect(jobNames(d)).toEqual([jobName(d, 2 * MIN)]);
   });
 
+  it('a new schedule waits for its next time (updateCronJob), it does not catch up', () => {
+    const c = start(hello({ schedule: '0 * * * *' }));
+    c.advance(7 * MIN + 30_000);
+    expect(c.apply(hello({ schedule: '*/5 * * * *' })).errors).toEqual([]);
+    c.advance(1_000);
+    // 09:05 passed under the old schedule: no run for it.
+    expect(jobs(c)).toHaveLength(0);
+    c.advance(2 * MIN);
+    expect(jobs(c)).toHaveLength(0);
+    c.advance(MIN);
+    expect(jobNames(c)).toEqual([jobName(c, 10 * MIN)]);
+  });
+
+  it('a schedule the parser refuses is refused by the API on update too', () => {
+    const c = start(hello({ schedule: '0 * * * *' }));
+    const r = c.apply(hello({ schedule: 'every minute' }));
+    expect(r.ok).toBe(false);
+    expect(r.errors[0].message).toContain('expected exactly 5 fields, found 2: [every minute]');
+  });
+
   it('@hourly runs on the hour', () => {
     const c = start(hello({ schedule: '@hourly' }));
     c.advance(59 * MIN);

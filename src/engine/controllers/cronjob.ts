@@ -297,7 +297,13 @@ export function createCronJobController(): Controller {
     onEvent(ev, enqueue) {
       const o = ev.object;
       if (o.kind === 'CronJob') {
-        enqueue(`${o.metadata.namespace}/${o.metadata.name}`);
+        const key = `${o.metadata.namespace}/${o.metadata.name}`;
+        const old = ev.type === 'MODIFIED' ? (ev.old as CronJob | undefined) : undefined;
+        const cur = o as CronJob;
+        // updateCronJob: a new schedule or zone waits for its next time; anything else syncs now.
+        if (old && (old.spec?.schedule !== cur.spec?.schedule || old.spec?.timeZone !== cur.spec?.timeZone)) {
+          enqueue(`${RESCHEDULE}${key}`);
+        } else enqueue(key);
         return;
       }
       if (o.kind !== 'Job') return;
@@ -308,9 +314,45 @@ export function createCronJobController(): Controller {
       }
     },
     reconcile(key, ctx) {
-      sync(ctx, key);
+      if (key.startsWith(RESCHEDULE)) reschedule(ctx, key.slice(RESCHEDULE.length));
+      else sync(ctx, key);
     },
   };
+}
+
+/** The key prefix for "the schedule changed": requeue at its next time instead of syncing. */
+const RESCHEDULE = 'schedule-changed:';
+
+/** updateCronJob's schedule branch: requeue the CronJob for the new schedule's next time. */
+function reschedule(ctx: ControllerContext, key: string): void {
+  const [ns, name] = key.split('/');
+  const cronJob = ctx.store.get('CronJob', ns, name) as CronJob | undefined;
+  if (!cronJob) return;
+  // No UnsupportedSchedule warning here: the sync records it.
+  const parsed = parseStandard(formatSchedule(cronJob).spec);
+  if (!parsed.ok) {
+    ctx.events.warning(
+      CRONJOB_SOURCE,
+      cronJob,
+      'UnParseableCronJobSchedule',
+      `unparseable schedule for cronjob: ${cronJob.spec.schedule}`,
+    );
+    return;
+  }
+  const delay = nextScheduleTimeDuration(cronJob, EPOCH_MS + ctx.clock.now(), parsed.schedule);
+  if (delay !== undefined) requeueAfter(ctx, key, delay);
+}
+
+/** queue.AddAfter: one pending wake-up per key, the earliest asked for. */
+function requeueAfter(ctx: ControllerContext, key: string, ms: number): void {
+  const state = ctx.state<CronJobState>(() => ({ wakeAt: {} }));
+  const delay = Math.max(0, ms);
+  const at = ctx.clock.now() + delay;
+  const pending = state.wakeAt[key];
+  if (pending === undefined || pending < ctx.clock.now() || at < pending) {
+    state.wakeAt[key] = at;
+    ctx.after(delay, key);
+  }
 }
 
 /** sync: read, clean up, sync, write the status once, requeue. */
@@ -335,15 +377,7 @@ function sync(ctx: ControllerContext, key: string): void {
       ctx.api.updateStatus({ ...current, status: copy.status ?? {} });
     }
   }
-  if (result.requeueAfterMs !== undefined) {
-    const delay = Math.max(0, result.requeueAfterMs);
-    const at = ctx.clock.now() + delay;
-    const pending = state.wakeAt[key];
-    if (pending === undefined || at < pending) {
-      state.wakeAt[key] = at;
-      ctx.after(delay, key);
-    }
-  }
+  if (result.requeueAfterMs !== undefined) requeueAfter(ctx, key, result.requeueAfterMs);
 }
 
 function realDeps(ctx: ControllerContext, cronJob: CronJob): SyncDeps {
