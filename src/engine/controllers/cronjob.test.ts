@@ -4,7 +4,7 @@
 // Forbid / Replace, suspend, startingDeadlineSeconds.
 import { describe, expect, it } from 'vitest';
 import type { CronJob, Job } from '../api/workload-types';
-import { type Cluster, createCluster } from '../index';
+import { type Cluster, createCluster, restoreCluster } from '../index';
 
 const MIN = 60_000;
 
@@ -211,6 +211,17 @@ describe('CronJob controller', () => {
     expect(job.metadata.annotations?.['batch.kubernetes.io/cronjob-scheduled-timestamp']).toBe(
       '2026-01-01T04:05:00-05:00',
     );
+  });
+
+  it('a snapshot taken between runs restores to the same schedule', () => {
+    const c = start(hello());
+    c.advance(MIN + 30_000);
+    const r = restoreCluster(c.snapshot());
+    c.advance(2 * MIN);
+    r.advance(2 * MIN);
+    expect(jobNames(r)).toEqual(jobNames(c));
+    expect(jobNames(r)).toHaveLength(3);
+    expect(cronJob(r).status).toEqual(cronJob(c).status);
   });
 
   it('deleting the CronJob deletes its Jobs (garbage collection of the owned Jobs)', () => {
