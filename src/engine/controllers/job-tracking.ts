@@ -36,6 +36,8 @@ import {
 import { matchPodFailurePolicy } from './job-podfailurepolicy';
 
 export const JOB_SOURCE = { component: 'job-controller' };
+/** MaxUncountedPods: at most this many pods are counted per sync. */
+export const MAX_UNCOUNTED_PODS = 500;
 
 /** syncJobCtx: what one sync of a Job has worked out so far. */
 export interface JobSyncCtx {
@@ -104,6 +106,7 @@ export function trackJobStatusAndRemoveFinalizers(s: JobSyncCtx, needsFlushIn: b
 
   const toRemove: Pod[] = [];
   const newSucceededIndexes: number[] = [];
+  let reachedMaxUncounted = false;
   const u = uncountedOf(status);
   for (const pod of pods) {
     if (!hasTrackingFinalizer(pod)) continue;
@@ -130,6 +133,11 @@ export function trackJobStatusAndRemoveFinalizers(s: JobSyncCtx, needsFlushIn: b
           u.failed.push(uid);
         }
       }
+    }
+    // Keep status small and the sync short; the status and pod updates bring the Job back.
+    if (newSucceededIndexes.length + u.succeeded.length + u.failed.length >= MAX_UNCOUNTED_PODS) {
+      reachedMaxUncounted = true;
+      break;
     }
   }
   setUncounted(status, u);
@@ -161,7 +169,7 @@ export function trackJobStatusAndRemoveFinalizers(s: JobSyncCtx, needsFlushIn: b
     s.finished = newCondition('Complete', 'True', s.finished.reason ?? '', s.finished.message ?? '', now);
   }
   needsFlush = flushAndRemoveFinalizers(s, toRemove, withFinalizer, needsFlush);
-  const finished = enactJobFinished(s);
+  const finished = !reachedMaxUncounted && enactJobFinished(s);
   if (finished) needsFlush = true;
   if (needsFlush) {
     writeStatus(s);

@@ -69,7 +69,7 @@ function podsFor(g: Record<string, any>): { phase: Phase; ready?: boolean; index
   return out;
 }
 
-function runSyncCase(c: Case) {
+function runSyncCase(c: Case, syncs = 3) {
   const cluster = createCluster();
   // Move on so "created at the cluster's start" is long enough ago for any backoff.
   cluster.advance(20 * 60_000);
@@ -114,7 +114,7 @@ function runSyncCase(c: Case) {
   });
   const controller = createJobController();
   const ctx = core.context(JOB_CONTROLLER);
-  for (let i = 0; i < 3; i++) controller.reconcile('default/foobar', ctx);
+  for (let i = 0; i < syncs; i++) controller.reconcile('default/foobar', ctx);
   return { job: core.store.get('Job', 'default', 'foobar') as Job, creations, deletions };
 }
 
@@ -180,5 +180,20 @@ describe('job vectors', () => {
         }
       });
     }
+  });
+
+  it('MaxUncountedPods: one sync counts at most 500 finished pods; the next counts the rest and completes', () => {
+    const c: Case = {
+      id: 'max-uncounted',
+      source: 'job_controller.go MaxUncountedPods',
+      given: { parallelism: 1, completions: 600, backoffLimit: 6, pods: { succeeded: 600 } },
+      expect: {},
+    };
+    const once = runSyncCase(c, 1).job;
+    expect(once.status?.succeeded).toBe(500);
+    expect(once.status?.conditions?.some((x) => x.type === 'Complete')).toBe(false);
+    const twice = runSyncCase(c, 2).job;
+    expect(twice.status?.succeeded).toBe(600);
+    expect(twice.status?.conditions?.find((x) => x.type === 'Complete')?.status).toBe('True');
   });
 });
