@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { KubeObject, Pod } from '../api/types';
+import type { KubeObject } from '../api/types';
 import type { Job } from '../api/workload-types';
 import { createCluster } from '../index';
 import { toTimestamp } from '../sim/clock';
