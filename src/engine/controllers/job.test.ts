@@ -232,4 +232,19 @@ describe('Job controller', () => {
     t.delete('Job', 'bye', { propagationPolicy: 'Background' }).advance('1m');
     expect(jobPods(t, 'bye')).toEqual([]);
   });
+
+  it('a snapshot taken during the backoff carries it: the restored cluster retries at the same instants', () => {
+    const t = testCluster()
+      .apply(jobYaml('fail', '', 'exit 1'))
+      .advance('1m');
+    const copy = t.fork();
+    t.advance('15m');
+    copy.advance('15m');
+    const times = (c: ReturnType<typeof testCluster>) =>
+      jobPods(c, 'fail')
+        .map((p) => p.metadata.creationTimestamp)
+        .sort();
+    expect(times(copy)).toEqual(times(t));
+    expect(times(t)).toHaveLength(7);
+  });
 });
