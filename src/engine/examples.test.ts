@@ -63,7 +63,7 @@ function indexRows(): { file: string; kinds: string[] }[] {
   return rows;
 }
 
-const SERVED = new Set(['Pod', 'Namespace', 'ReplicaSet', 'ReplicationController', 'Job']);
+const SERVED = new Set(['Pod', 'Namespace', 'ReplicaSet', 'ReplicationController', 'Job', 'DaemonSet', 'StatefulSet']);
 const rows = indexRows();
 const covered = rows.filter((r) => r.kinds.every((k) => SERVED.has(k)));
 
@@ -231,6 +231,15 @@ describe('kubernetes.io examples: the outcome each page describes', () => {
     applyOk(c, example('admin__dns__dnsutils.yaml'));
     c.advance(60_000);
     expect(status(c, 'dnsutils')).toBe('Running');
+  });
+
+  it('controllers/daemonset.yaml: one fluentd pod per untainted worker, none on the control plane', () => {
+    const c = createCluster();
+    applyOk(c, example('controllers__daemonset.yaml'));
+    c.advance(60_000);
+    const pods = c.list('Pod', 'kube-system').filter((p) => p.metadata.labels?.name === 'fluentd-elasticsearch');
+    expect(pods.map((p) => p.spec.nodeName).sort()).toEqual(['node-1', 'node-2', 'node-3']);
+    expect(pods.every((p) => status(c, p.metadata.name, 'kube-system') === 'Running')).toBe(true);
   });
 
   it('admin/namespace-dev.yaml: Namespace development is Active with its label', () => {
