@@ -226,3 +226,17 @@ describe('StatefulSet updates', () => {
     expect(revs).toHaveLength(2);
   });
 });
+
+describe('StatefulSet and DaemonSet state survives a snapshot', () => {
+  it('a fork taken mid-rollout ends exactly like the original', () => {
+    const t = testCluster().apply(sts('db')).advance('60s');
+    t.apply(sts('db', {}, 'nginx:1.27')).advance('3s');
+    const fork = t.fork();
+    t.advance('2m');
+    fork.advance('2m');
+    const view = (x: T) =>
+      x.list<Pod>('Pod', 'default').map((p) => [p.metadata.name, p.metadata.uid, p.spec.containers[0].image]);
+    expect(view(fork)).toEqual(view(t));
+    expect(fork.get('StatefulSet', 'default/db')?.status).toEqual(t.get('StatefulSet', 'default/db')?.status);
+  });
+});
