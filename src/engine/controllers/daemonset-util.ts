@@ -110,17 +110,21 @@ export function targetNodeName(pod: Pod): string | undefined {
   return undefined;
 }
 
-/** NewPod: what a daemon pod for `nodeName` would look like (to test it against the node). */
-function newPod(ds: DaemonSet, nodeName: string): Pod {
-  const spec = structuredClone(ds.spec.template.spec);
-  spec.nodeName = nodeName;
+/**
+ * NewPod, reduced to what the node tests read: the template's node selector, affinity
+ * and tolerations plus the daemon defaults (no copy of the containers for every node).
+ */
+function newPodScheduling(ds: DaemonSet): PodSpec {
+  const t = ds.spec.template.spec;
+  const spec = {
+    nodeSelector: t?.nodeSelector,
+    affinity: t?.affinity,
+    hostNetwork: t?.hostNetwork,
+    tolerations: (t?.tolerations ?? []).map((x) => ({ ...x })),
+    containers: [],
+  } as unknown as PodSpec;
   addOrUpdateDaemonPodTolerations(spec);
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { ...(ds.spec.template.metadata ?? {}), namespace: ds.metadata.namespace } as Pod['metadata'],
-    spec,
-  } as Pod;
+  return spec;
 }
 
 /** FindMatchingUntoleratedTaint over the taints `filter` keeps. */
@@ -140,11 +144,11 @@ export function nodeShouldRunDaemonPod(
 ): { shouldRun: boolean; shouldContinueRunning: boolean } {
   const templateNode = ds.spec.template.spec?.nodeName;
   if (templateNode && templateNode !== node.metadata.name) return { shouldRun: false, shouldContinueRunning: false };
-  const pod = newPod(ds, node.metadata.name);
-  const fitsAffinity = matchesRequired(podNodeAffinity(pod.spec), node.metadata.labels ?? {}, node.metadata.name);
+  const spec = newPodScheduling(ds);
+  const fitsAffinity = matchesRequired(podNodeAffinity(spec), node.metadata.labels ?? {}, node.metadata.name);
   if (!fitsAffinity) return { shouldRun: false, shouldContinueRunning: false };
   const taints = node.spec?.taints ?? [];
-  const tolerations = pod.spec.tolerations ?? [];
+  const tolerations = spec.tolerations ?? [];
   const hard = (t: Taint) => t.effect === 'NoSchedule' || t.effect === 'NoExecute';
   if (!hasUntoleratedTaint(taints, tolerations, hard)) return { shouldRun: true, shouldContinueRunning: true };
   const noExecute = (t: Taint) => t.effect === 'NoExecute';
