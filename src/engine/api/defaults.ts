@@ -8,8 +8,8 @@ import { defaultCronJob } from './defaults/cronjob';
 import { defaultDaemonSet, prepareDaemonSetForCreate, prepareDaemonSetForUpdate } from './defaults/daemonset';
 import { defaultJob, generateJobSelector } from './defaults/job';
 import { defaultPersistentVolumeClaim } from './defaults/persistentvolumeclaim';
-import { defaultStatefulSet } from './defaults/statefulset';
 import { defaultReplicaSet, defaultReplicationController } from './defaults/replicaset';
+import { defaultStatefulSet } from './defaults/statefulset';
 import type { Container, KubeObject, PodSpec, Probe } from './types';
 
 export interface DefaultsContext {

@@ -6,16 +6,16 @@
 import type { FieldError } from './errors';
 import type { KubeObject } from './types';
 import { validateEvent, validateLease, validateNamespace, validateNode } from './validation/core';
+import { validateCronJob } from './validation/cronjob';
 import { validateDaemonSet } from './validation/daemonset';
 import { type ErrorList, Path } from './validation/field';
-import { validateCronJob } from './validation/cronjob';
 import { validateJob } from './validation/job';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta';
 import type { NameRule } from './validation/names';
 import { validatePod } from './validation/pod';
 import { validatePodUpdate } from './validation/podupdate';
-import { validateStatefulSet } from './validation/statefulset';
 import { validateReplicaSet, validateReplicationController } from './validation/replicaset';
+import { validateStatefulSet } from './validation/statefulset';
 
 export type Validator = (obj: Record<string, any>, old?: Record<string, any>) => ErrorList;
 

@@ -25,7 +25,7 @@ function ds(podSpec: Record<string, unknown> = {}, strategy?: DaemonSet['spec'][
       template: { metadata: { labels: { a: 'b' } }, spec: { containers: [], ...podSpec } as never },
       updateStrategy: strategy ?? { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
     },
-  } as DaemonSet;
+  } as unknown as DaemonSet;
 }
 
 function node(name: string, o: { labels?: Record<string, string>; taints?: unknown[] } = {}): Node {

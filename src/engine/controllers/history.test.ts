@@ -58,7 +58,7 @@ describe('hashing', () => {
   });
 
   it('the patch is sorted JSON with $patch: replace, whatever the field order', () => {
-    const a = { ...owner, spec: { template: { spec: { b: 1, a: '<&>' } } } } as never;
+    const a = { ...(owner as object), spec: { template: { spec: { b: 1, a: '<&>' } } } } as never;
     expect(templatePatch(a)).toBe(
       '{"spec":{"template":{"$patch":"replace","spec":{"a":"\\u003c\\u0026\\u003e","b":1}}}}',
     );

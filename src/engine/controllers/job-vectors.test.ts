@@ -162,7 +162,7 @@ describe('job vectors', () => {
         });
         const spec = (cluster.core.api.create(manifest) as Job).spec;
         for (const [k, v] of Object.entries(c.expect)) {
-          expect((spec as Record<string, unknown>)[k] ?? null, k).toEqual(v);
+          expect((spec as unknown as Record<string, unknown>)[k] ?? null, k).toEqual(v);
         }
       });
     }

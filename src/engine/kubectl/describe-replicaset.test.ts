@@ -21,7 +21,7 @@ function setup(kind: 'ReplicaSet' | 'ReplicationController') {
       ...(kind === 'ReplicaSet'
         ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'd1', controller: true }] }
         : {}),
-    } as KubeObject['metadata'],
+    } as unknown as KubeObject['metadata'],
     spec: {
       replicas: 3,
       selector: kind === 'ReplicaSet' ? { matchLabels: { tier: 'frontend' } } : { tier: 'frontend' },
