@@ -11,6 +11,7 @@ import { defaultPersistentVolumeClaim } from './defaults/persistentvolumeclaim';
 import { defaultReplicaSet, defaultReplicationController } from './defaults/replicaset';
 import { defaultStatefulSet } from './defaults/statefulset';
 import type { Container, KubeObject, PodSpec, Probe } from './types';
+import { isRecord } from './validation/field';
 
 export interface DefaultsContext {
   timings: Timings;
@@ -157,8 +158,4 @@ export function pullPolicyFor(image: string): 'Always' | 'IfNotPresent' {
   const colon = lastSegment.lastIndexOf(':');
   if (colon < 0) return 'Always';
   return lastSegment.slice(colon + 1) === 'latest' ? 'Always' : 'IfNotPresent';
-}
-
-function isRecord(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

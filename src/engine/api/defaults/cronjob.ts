@@ -5,10 +5,7 @@
  */
 import type { DefaultsContext } from '../defaults';
 import type { KubeObject, PodSpec } from '../types';
-
-function isRecord(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from '../validation/field';
 
 export function defaultCronJob(
   obj: KubeObject,

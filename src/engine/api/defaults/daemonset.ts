@@ -7,12 +7,9 @@
  */
 import type { DefaultsContext } from '../defaults';
 import type { KubeObject, PodSpec } from '../types';
+import { isRecord } from '../validation/field';
 
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
-
-function isRecord(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** SetDefaults_DaemonSet: RollingUpdate with maxUnavailable 1 and maxSurge 0, 10 revisions kept. */
 export function defaultDaemonSet(

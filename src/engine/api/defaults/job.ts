@@ -6,6 +6,7 @@
 
 import type { DefaultsContext } from '../defaults';
 import type { KubeObject, PodSpec } from '../types';
+import { isRecord } from '../validation/field';
 
 /** MaxInt32: backoffLimit when only backoffLimitPerIndex limits retries. */
 const MAX_INT32 = 2147483647;
@@ -14,10 +15,6 @@ export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
 export const LEGACY_JOB_NAME_LABEL = 'job-name';
 export const CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
 export const LEGACY_CONTROLLER_UID_LABEL = 'controller-uid';
-
-function isRecord(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** SetDefaults_Job, then the template's pod defaults. */
 export function defaultJob(

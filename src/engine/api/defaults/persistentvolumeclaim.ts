@@ -4,10 +4,7 @@
  * PersistentVolumes or provisioner), so they stay Pending.
  */
 import type { KubeObject } from '../types';
-
-function isRecord(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from '../validation/field';
 
 export function defaultPersistentVolumeClaim(obj: KubeObject): void {
   if (isRecord(obj.spec)) obj.spec.volumeMode ??= 'Filesystem';

@@ -6,11 +6,8 @@
  */
 import type { DefaultsContext } from '../defaults';
 import type { KubeObject, PodSpec } from '../types';
+import { isRecord } from '../validation/field';
 import { defaultPersistentVolumeClaim } from './persistentvolumeclaim';
-
-function isRecord(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function defaultStatefulSet(
   obj: KubeObject,
