@@ -6,12 +6,12 @@
  */
 import { fromLabelSelector, matches } from '../labels';
 import { jsonEqual } from '../store';
-import { type ErrorList, forbidden, invalid, isRecord, notSupported, Path, required } from './field';
+import { type ErrorList, invalid, isRecord, notSupported, Path, required } from './field';
 import { validateObjectMeta } from './meta';
 import { validateAnnotations, validateLabels } from './names';
 import { validatePodSpec } from './pod';
 import { validateLabelSelector } from './replicaset';
-import { validatePositiveIntOrPercent } from './workload';
+import { validateLongRunningPodSpec, validatePositiveIntOrPercent } from './workload';
 
 /** ValidateNonnegativeField */
 export function nonNegative(v: unknown, path: Path): ErrorList {
@@ -95,17 +95,7 @@ function validateDaemonSetSpec(spec: Record<string, any>, path: Path): ErrorList
   }
   errs.push(...validatePodTemplateSpec(template, path.child('template')));
   const podSpec = isRecord(template.spec) ? template.spec : {};
-  if (podSpec.restartPolicy !== 'Always') {
-    errs.push(notSupported(path.child('template', 'spec', 'restartPolicy'), podSpec.restartPolicy ?? '', ['Always']));
-  }
-  if (podSpec.activeDeadlineSeconds !== undefined) {
-    errs.push(
-      forbidden(
-        path.child('template', 'spec', 'activeDeadlineSeconds'),
-        'activeDeadlineSeconds in DaemonSet is not Supported',
-      ),
-    );
-  }
+  errs.push(...validateLongRunningPodSpec(podSpec, path.child('template', 'spec'), 'DaemonSet'));
   errs.push(...nonNegative(spec.minReadySeconds, path.child('minReadySeconds')));
   errs.push(...validateUpdateStrategy(spec.updateStrategy, path.child('updateStrategy')));
   errs.push(...nonNegative(spec.revisionHistoryLimit, path.child('revisionHistoryLimit')));

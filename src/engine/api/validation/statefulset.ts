@@ -14,7 +14,7 @@ import { type ErrorList, forbidden, invalid, isRecord, notSupported, Path, requi
 import { validateObjectMeta } from './meta';
 import { validateAnnotations, validateLabels } from './names';
 import { validateLabelSelector } from './replicaset';
-import { validatePositiveIntOrPercent } from './workload';
+import { validateLongRunningPodSpec, validatePositiveIntOrPercent } from './workload';
 
 export const FORBIDDEN_UPDATE =
   "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
@@ -111,17 +111,7 @@ function validateStatefulSetSpec(spec: Record<string, any>, path: Path): ErrorLi
   errs.push(...validateLabels(meta.labels, path.child('template', 'labels')));
   errs.push(...validateAnnotations(meta.annotations, path.child('template', 'annotations')));
   const podSpec = isRecord(template.spec) ? template.spec : {};
-  if (podSpec.restartPolicy !== 'Always') {
-    errs.push(notSupported(path.child('template', 'spec', 'restartPolicy'), podSpec.restartPolicy ?? '', ['Always']));
-  }
-  if (podSpec.activeDeadlineSeconds !== undefined) {
-    errs.push(
-      forbidden(
-        path.child('template', 'spec', 'activeDeadlineSeconds'),
-        'activeDeadlineSeconds in StatefulSet is not Supported',
-      ),
-    );
-  }
+  errs.push(...validateLongRunningPodSpec(podSpec, path.child('template', 'spec'), 'StatefulSet'));
   return errs;
 }
 

@@ -27,12 +27,18 @@ export function validatePodTemplateForReplicaSet(template: unknown, selector: un
   errs.push(...validateAnnotations(meta.annotations, path.child('metadata', 'annotations')));
   const spec = isRecord(template.spec) ? template.spec : {};
   errs.push(...validatePodSpec(spec, path.child('spec')));
-  if (spec.restartPolicy !== 'Always')
-    errs.push(...validateTemplateRestartPolicy(spec.restartPolicy, path.child('spec', 'restartPolicy')));
-  if (spec.activeDeadlineSeconds !== undefined) {
-    errs.push(
-      forbidden(path.child('spec', 'activeDeadlineSeconds'), 'activeDeadlineSeconds in ReplicaSet is not Supported'),
-    );
+  errs.push(...validateLongRunningPodSpec(spec, path.child('spec'), 'ReplicaSet'));
+  return errs;
+}
+
+/**
+ * What the controllers that keep pods running (ReplicaSet, DaemonSet, StatefulSet) all
+ * demand of their template's pod spec: restartPolicy Always and no activeDeadlineSeconds.
+ */
+export function validateLongRunningPodSpec(podSpec: Record<string, any>, path: Path, kind: string): ErrorList {
+  const errs = validateTemplateRestartPolicy(podSpec.restartPolicy, path.child('restartPolicy'));
+  if (podSpec.activeDeadlineSeconds !== undefined) {
+    errs.push(forbidden(path.child('activeDeadlineSeconds'), `activeDeadlineSeconds in ${kind} is not Supported`));
   }
   return errs;
 }
