@@ -5,6 +5,7 @@
 import { qosClass } from '../kubelet/qos';
 import type { Timings } from '../timings';
 import { defaultCronJob } from './defaults/cronjob';
+import { defaultDeployment } from './defaults/deployment';
 import { defaultDaemonSet, prepareDaemonSetForCreate, prepareDaemonSetForUpdate } from './defaults/daemonset';
 import { defaultJob, generateJobSelector } from './defaults/job';
 import { defaultPersistentVolumeClaim } from './defaults/persistentvolumeclaim';
@@ -49,6 +50,9 @@ export function applyDefaults(obj: KubeObject, ctx: DefaultsContext): void {
       break;
     case 'ReplicaSet':
       defaultReplicaSet(obj, ctx, defaultPodSpec);
+      break;
+    case 'Deployment':
+      defaultDeployment(obj, ctx, defaultPodSpec);
       break;
     case 'ReplicationController':
       defaultReplicationController(obj, ctx, defaultPodSpec);

@@ -8,6 +8,7 @@ import type { KubeObject } from './types';
 import { validateEvent, validateLease, validateNamespace, validateNode } from './validation/core';
 import { validateCronJob } from './validation/cronjob';
 import { validateDaemonSet } from './validation/daemonset';
+import { validateDeployment } from './validation/deployment';
 import { type ErrorList, Path } from './validation/field';
 import { validateJob } from './validation/job';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta';
@@ -30,6 +31,7 @@ const VALIDATORS = new Map<string, Validator>([
   ['StatefulSet', (o, old) => validateStatefulSet(o, old)],
   ['CronJob', (o, old) => validateCronJob(o, old)],
   ['ReplicaSet', (o, old) => validateReplicaSet(o, old)],
+  ['Deployment', (o, old) => validateDeployment(o, old)],
   ['ReplicationController', (o, old) => validateReplicationController(o, old)],
 ]);
 

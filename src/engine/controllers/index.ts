@@ -7,6 +7,7 @@ import { createKubelet } from '../kubelet';
 import { createScheduler } from '../scheduler';
 import { createCronJobController } from './cronjob';
 import { createDaemonSetController } from './daemonset';
+import { createDeploymentController } from './deployment';
 import { createGarbageCollector } from './garbagecollector';
 import { createJobController } from './job';
 import type { Controller } from './manager';
@@ -25,6 +26,7 @@ export function allControllers(): Controller[] {
     createKubelet(),
     createNodeLifecycleController(),
     createTaintEvictionController(),
+    createDeploymentController(),
     createReplicaSetController(),
     createDaemonSetController(),
     createStatefulSetController(),

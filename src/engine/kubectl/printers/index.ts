@@ -5,6 +5,7 @@
 import { controllerRevisionPrinter } from './controllerrevision';
 import { cronJobPrinter } from './cronjob';
 import { daemonSetPrinter } from './daemonset';
+import { deploymentPrinter } from './deployment';
 import { eventPrinter } from './event';
 import { genericPrinter } from './generic';
 import { jobPrinter } from './job';
@@ -26,6 +27,7 @@ const PRINTERS = new Map<string, Printer>([
   ['Job', jobPrinter],
   ['CronJob', cronJobPrinter],
   ['ReplicaSet', replicaSetPrinter],
+  ['Deployment', deploymentPrinter],
   ['ReplicationController', replicationControllerPrinter],
   ['DaemonSet', daemonSetPrinter],
   ['StatefulSet', statefulSetPrinter],
