@@ -9,6 +9,7 @@ import { parseResourceArgs } from './args';
 import type { Invocation } from './cmd';
 import { describeCronJob } from './describe-cronjob';
 import { describeDaemonSet } from './describe-daemonset';
+import { describeDeployment } from './describe-deployment';
 import { describeJob } from './describe-job';
 import { describeNode } from './describe-node';
 import { describePod } from './describe-pod';
@@ -34,6 +35,7 @@ const DESCRIBERS: Record<string, Describer> = {
   ReplicaSet: (inv, o) => describeReplicaSet(inv.cluster, o),
   ReplicationController: (inv, o) => describeReplicationController(inv.cluster, o),
   DaemonSet: (inv, o) => describeDaemonSet(inv.cluster, o),
+  Deployment: (inv, o) => describeDeployment(inv.cluster, o),
   StatefulSet: (inv, o) => describeStatefulSet(inv.cluster, o),
 };
 
