@@ -63,7 +63,16 @@ function indexRows(): { file: string; kinds: string[] }[] {
   return rows;
 }
 
-const SERVED = new Set(['Pod', 'Namespace', 'ReplicaSet', 'ReplicationController', 'Job', 'DaemonSet', 'StatefulSet']);
+const SERVED = new Set([
+  'Pod',
+  'Namespace',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'DaemonSet',
+  'StatefulSet',
+  'Deployment',
+]);
 const rows = indexRows();
 const covered = rows.filter((r) => r.kinds.every((k) => SERVED.has(k)));
 
@@ -315,5 +324,43 @@ describe('kubernetes.io examples: Job', () => {
       .list('Pod')
       .filter((p) => p.metadata.labels?.['job-name'] === job?.metadata.name && p.status.phase === 'Running');
     expect(running).toEqual([]);
+  });
+});
+
+describe('kubernetes.io examples: Deployment', () => {
+  const running = (c: Cluster, app: string) =>
+    c
+      .list('Pod')
+      .filter((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp)
+      .filter((p) => status(c, p.metadata.name) === 'Running');
+
+  // run-stateless-application-deployment: apply, describe, then the page's deployment-update.yaml
+  // (image nginx:1.16.1) and deployment-scale.yaml (replicas: 4), written here as edits of the same file.
+  it('application/deployment.yaml: nginx-deployment runs 2 Pods (app=nginx); a new image replaces both; scaling to 4 runs 4', () => {
+    const c = createCluster();
+    const manifest = vendored('application__deployment.yaml');
+    applyOk(c, manifest);
+    c.advance(60_000);
+    const first = running(c, 'nginx');
+    expect(first).toHaveLength(2);
+    expect(first.every((p) => p.spec.containers[0].image === 'nginx:1.15')).toBe(true);
+    expect(c.kubectl('get deploy nginx-deployment --no-headers').stdout).toMatch(/^nginx-deployment\s+2\/2\s+2\s+2\s+/);
+    const described = c.kubectl('describe deployment nginx-deployment').stdout;
+    expect(described).toMatch(/^Replicas:\s+2 desired \| 2 updated \| 2 total \| 2 available \| 0 unavailable$/m);
+    expect(described).toMatch(/^Selector:\s+app=nginx$/m);
+
+    applyOk(c, manifest.replace('image: nginx:1.15', 'image: nginx:1.16.1'));
+    c.advance(60_000);
+    const updated = running(c, 'nginx');
+    expect(updated).toHaveLength(2);
+    expect(updated.every((p) => p.spec.containers[0].image === 'nginx:1.16.1')).toBe(true);
+    const before = new Set(first.map((p) => p.metadata.name));
+    expect(updated.some((p) => before.has(p.metadata.name))).toBe(false);
+    expect(c.list('Pod').filter((p) => p.metadata.labels?.app === 'nginx')).toHaveLength(2);
+
+    applyOk(c, manifest.replace('image: nginx:1.15', 'image: nginx:1.16.1').replace('replicas: 2', 'replicas: 4'));
+    c.advance(60_000);
+    expect(running(c, 'nginx')).toHaveLength(4);
+    expect(c.kubectl('get deploy nginx-deployment --no-headers').stdout).toMatch(/^nginx-deployment\s+4\/4\s+4\s+4\s+/);
   });
 });
