@@ -363,4 +363,61 @@ describe('kubernetes.io examples: Deployment', () => {
     expect(running(c, 'nginx')).toHaveLength(4);
     expect(c.kubectl('get deploy nginx-deployment --no-headers').stdout).toMatch(/^nginx-deployment\s+4\/4\s+4\s+4\s+/);
   });
+
+  // concepts/workloads/controllers/deployment: create, update the image (the page uses
+  // `kubectl set image`; here the same change is applied), then the nginx:1.161 typo stalls and
+  // going back to nginx:1.16.1 recovers.
+  it('controllers/nginx-deployment.yaml: READY 3/3; nginx:1.16.1 replaces every pod with 3 available throughout; nginx:1.161 stalls', () => {
+    const c = createCluster();
+    const manifest = vendored('controllers__nginx-deployment.yaml');
+    const pods = () =>
+      c
+        .list('Pod')
+        .filter((p) => p.metadata.labels?.['app.kubernetes.io/name'] === 'nginx' && !p.metadata.deletionTimestamp);
+    const ready = (p: ReturnType<typeof pods>[number]) =>
+      p.status.conditions?.some((x: { type: string; status: string }) => x.type === 'Ready' && x.status === 'True');
+    applyOk(c, manifest);
+    c.advance(60_000);
+    expect(c.kubectl('get deployments --no-headers').stdout).toMatch(/^nginx-deployment\s+3\/3\s+3\s+3\s+/);
+    const [rs] = c.list('ReplicaSet');
+    const hash = rs.metadata.labels?.['pod-template-hash'];
+    expect(rs.metadata.name).toBe(`nginx-deployment-${hash}`);
+    expect(c.kubectl('get rs --no-headers').stdout).toMatch(new RegExp(`^nginx-deployment-${hash}\\s+3\\s+3\\s+3\\s+`));
+    const first = pods();
+    expect(first.map((p) => p.metadata.labels)).toEqual(
+      Array(3).fill({ 'app.kubernetes.io/name': 'nginx', 'pod-template-hash': hash }),
+    );
+    expect(first.every((p) => status(c, p.metadata.name) === 'Running')).toBe(true);
+
+    // 25% of 3: at most 1 surge pod, none unavailable ("at least 75% ... at most 125%").
+    const updated = manifest.replace('image: nginx:1.14.2', 'image: nginx:1.16.1');
+    applyOk(c, updated);
+    for (let s = 0; s < 60; s++) {
+      c.advance(1_000);
+      expect(pods().filter(ready).length).toBeGreaterThanOrEqual(3);
+      expect(pods().length).toBeLessThanOrEqual(4);
+    }
+    const now = pods();
+    expect(now).toHaveLength(3);
+    expect(now.every((p) => p.spec.containers[0].image === 'nginx:1.16.1' && ready(p))).toBe(true);
+    expect(now.some((p) => first.some((f) => f.metadata.name === p.metadata.name))).toBe(false);
+    const described = c.kubectl('describe deployments').stdout;
+    expect(described).toMatch(/^RollingUpdateStrategy:\s+25% max unavailable, 25% max surge$/m);
+    expect(described).toMatch(
+      new RegExp(`^OldReplicaSets:\\s+nginx-deployment-${hash} \\(0/0 replicas created\\)$`, 'm'),
+    );
+    expect(described).toMatch(/^NewReplicaSet:\s+nginx-deployment-\w+ \(3\/3 replicas created\)$/m);
+
+    applyOk(c, manifest.replace('image: nginx:1.14.2', 'image: nginx:1.161'));
+    c.advance(60_000);
+    const stuck = c.list('ReplicaSet').find((r) => r.spec.template.spec.containers[0].image === 'nginx:1.161');
+    expect(c.kubectl(`get rs ${stuck?.metadata.name} --no-headers`).stdout).toMatch(/\s+1\s+1\s+0\s+/);
+    expect(pods().filter(ready)).toHaveLength(3);
+    expect(pods().some((p) => /ErrImagePull|ImagePullBackOff/.test(status(c, p.metadata.name)))).toBe(true);
+
+    applyOk(c, updated);
+    c.advance(60_000);
+    expect(c.kubectl('get deployments --no-headers').stdout).toMatch(/^nginx-deployment\s+3\/3\s+3\s+3\s+/);
+    expect(pods().every((p) => p.spec.containers[0].image === 'nginx:1.16.1')).toBe(true);
+  });
 });
