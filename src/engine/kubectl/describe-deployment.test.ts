@@ -149,6 +149,15 @@ Events:          <none>
     expect(out).toMatch(/^NewReplicaSet:\s+<none>$/m);
   });
 
+  it('RollingUpdateStrategy prints integers as digits', () => {
+    const c = quietCluster(1);
+    deployment(c, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 3 } } });
+    at(c, 10_000);
+    expect(kubectl(c, 'describe deploy web').stdout).toMatch(
+      /^RollingUpdateStrategy:\s+0 max unavailable, 3 max surge$/m,
+    );
+  });
+
   it('lists only ReplicaSets the deployment controls that its selector matches; none at all drops both lines', () => {
     const c = quietCluster(1);
     const d = deployment(c);

@@ -38,8 +38,8 @@ function replicaSetsText(rss: ReplicaSet[]): string {
   return parts.length > 0 ? parts.join(', ') : '<none>';
 }
 
-/** IntOrString.String(): a number as digits, a percentage as written. */
-const intOrString = (v: unknown) => (v === undefined || v === null ? '0' : String(v));
+/** IntOrString.String(): a number as digits, a percentage as written, `<nil>` when unset. */
+const intOrString = (v: unknown) => (v === undefined || v === null ? '<nil>' : String(v));
 
 export function describeDeployment(cluster: Cluster, obj: KubeObject): string {
   const d = obj as Deployment;
