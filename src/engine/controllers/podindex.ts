@@ -23,8 +23,38 @@ function isTerminated(p: KubeObject): boolean {
   return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 }
 
+function controllerUid(p: KubeObject | undefined): string | undefined {
+  return p?.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
+}
+
+function moveBetween(
+  index: Map<string, PodMap>,
+  from: string | undefined,
+  to: string | undefined,
+  key: string,
+  pod: Pod | undefined,
+): void {
+  if (from !== undefined && from !== to) {
+    const m = index.get(from);
+    m?.delete(key);
+    if (m?.size === 0) index.delete(from);
+  }
+  if (pod && to !== undefined) {
+    let m = index.get(to);
+    if (!m) {
+      m = new Map();
+      index.set(to, m);
+    }
+    m.set(key, pod);
+  }
+}
+
 class PodIndex {
   readonly byNode = new Map<string, PodMap>();
+  /** controllerRef uid → the pods it controls */
+  readonly byController = new Map<string, PodMap>();
+  /** namespace → the pods no controller owns */
+  readonly orphans = new Map<string, PodMap>();
   readonly terminated: PodMap = new Map();
   readonly terminating: PodMap = new Map();
   private seenRv = -1;
@@ -41,6 +71,8 @@ class PodIndex {
   sync(): this {
     if (this.seenRv === this.store.resourceVersion()) return this;
     this.byNode.clear();
+    this.byController.clear();
+    this.orphans.clear();
     this.terminated.clear();
     this.terminating.clear();
     for (const p of this.store.list('Pod')) this.apply(undefined, p);
@@ -66,6 +98,19 @@ class PodIndex {
       }
       m.set(key, next as Pod);
     }
+    const ns = o.metadata.namespace ?? '';
+    const oldOwner = old ? controllerUid(old) : undefined;
+    const nextOwner = next ? controllerUid(next) : undefined;
+    moveBetween(this.byController, oldOwner, nextOwner, key, next as Pod | undefined);
+    const wasOrphan = old !== undefined && oldOwner === undefined;
+    const isOrphan = next !== undefined && nextOwner === undefined;
+    moveBetween(
+      this.orphans,
+      wasOrphan ? ns : undefined,
+      isOrphan ? ns : undefined,
+      key,
+      isOrphan ? (next as Pod) : undefined,
+    );
     if (next && isTerminated(next)) this.terminated.set(key, next as Pod);
     else this.terminated.delete(key);
     if (next?.metadata.deletionTimestamp) this.terminating.set(key, next as Pod);
@@ -87,6 +132,16 @@ function indexFor(store: Store): PodIndex {
 /** The pods bound to `node`. */
 export function podsOnNode(store: Store, node: string): Pod[] {
   return sorted(indexFor(store).byNode.get(node));
+}
+
+/** The pods whose controllerRef has this uid. */
+export function podsControlledBy(store: Store, uid: string): Pod[] {
+  return sorted(indexFor(store).byController.get(uid));
+}
+
+/** The pods of a namespace that no controller owns (candidates for adoption). */
+export function orphanPods(store: Store, namespace: string): Pod[] {
+  return sorted(indexFor(store).orphans.get(namespace));
 }
 
 /** Every node name some pod is bound to (whether or not the Node exists), sorted. */

@@ -25,6 +25,7 @@ import type { ControllerContext } from './context';
 import { claimObjects, getControllerOf, newControllerRef } from './controllerref';
 import type { Controller } from './manager';
 import { createPod, deletePod, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './podcontrol';
+import { orphanPods, podsControlledBy } from './podindex';
 import { filterActivePods, getPodReadyCondition, msUntilAvailable } from './podutil';
 import { calculateStatus, statusToWrite } from './replicaset-status';
 
@@ -175,8 +176,10 @@ function syncReplicaSet(
   if (!rs) return undefined;
   const rules = KINDS[kind];
   const selector = rules.selector(rs);
-  // List every pod, not only the selected ones, to release pods that stopped matching.
-  const active = filterActivePods(ctx.store.list('Pod', ns) as Pod[]);
+  // What claiming can touch: the pods it owns (to release those that stopped matching)
+  // and the namespace's orphans (to adopt); pods of other controllers are never claimed.
+  const candidates = [...podsControlledBy(ctx.store, rs.metadata.uid), ...orphanPods(ctx.store, ns)];
+  const active = filterActivePods(candidates);
   const { claimed, errors } = claimObjects(ctx, active, { owner: rs, selector });
   if (errors.length > 0) return errors[0];
 

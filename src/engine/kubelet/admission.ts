@@ -6,7 +6,9 @@
  * phase Failed with reason OutOfcpu / OutOfmemory / OutOfpods / NodeAffinity.
  */
 import { bytes, cpuMilli } from '../api/quantity';
+import type { Store } from '../api/store';
 import type { Node, Pod } from '../api/types';
+import { podsOnNode } from '../controllers/podindex';
 import { podRequests } from '../scheduler/resources';
 import type { KubeletState } from './state';
 
@@ -23,12 +25,7 @@ function selectorMatches(pod: Pod, node: Node): boolean {
 }
 
 /** Why the node refuses the pod, or undefined when it is admitted. */
-export function admitPod(
-  pod: Pod,
-  node: Node,
-  st: KubeletState,
-  store: { get(k: string, ns: string | undefined, n: string): unknown },
-): Rejection | undefined {
+export function admitPod(pod: Pod, node: Node, st: KubeletState, store: Store): Rejection | undefined {
   if (!selectorMatches(pod, node)) {
     return {
       reason: 'NodeAffinity',
@@ -38,11 +35,11 @@ export function admitPod(
   const name = node.metadata.name;
   const alloc = node.status?.allocatable ?? {};
   const used = { cpu: 0, memory: 0, pods: 0 };
-  for (const [key, rec] of Object.entries(st.pods)) {
-    if (rec.node !== name || rec.finished) continue;
-    const slash = key.indexOf('/');
-    const other = store.get('Pod', key.slice(0, slash), key.slice(slash + 1)) as Pod | undefined;
-    if (!other || other.metadata.uid === pod.metadata.uid) continue;
+  // The pods this kubelet already runs: bound here, admitted, not finished. Walking the
+  // node's pods (not every pod the kubelets know) keeps admission O(pods on the node).
+  for (const other of podsOnNode(store, name)) {
+    const rec = st.pods[`${other.metadata.namespace}/${other.metadata.name}`];
+    if (!rec || rec.node !== name || rec.finished || other.metadata.uid === pod.metadata.uid) continue;
     const r = podRequests(other.spec);
     used.cpu += r.cpu;
     used.memory += r.memory;
