@@ -103,6 +103,11 @@ const FLAGS: FlagSpec[] = [
   f('show-events', 'bool'),
   f('for', 'string'),
   f('types', 'string'),
+  f('current-replicas', 'int'),
+  f('revision', 'int'),
+  f('to-revision', 'int'),
+  f('schedule', 'string'),
+  f('from', 'string'),
 ];
 
 /** Flags whose meaning depends on the verb, like `kubectl logs -f` (follow, not filename). */
@@ -180,6 +185,9 @@ const VERB_ALLOWED: Record<string, string[]> = {
     'image',
     'replicas',
     'port',
+    'schedule',
+    'from',
+    'restart',
   ],
   delete: [
     'filename',

@@ -13,7 +13,10 @@ import { get } from './get';
 import { apiResources, clusterInfo, version } from './info';
 import { annotate, label } from './label';
 import { logs } from './logs';
+import { rollout } from './rollout';
 import { run } from './run';
+import { scale } from './scale';
+import { set } from './set';
 import { taint } from './taint';
 import { UNSUPPORTED } from './unsupported';
 
@@ -39,4 +42,7 @@ export const VERBS: Record<string, Verb> = {
   annotate,
   taint,
   events,
+  scale,
+  rollout,
+  set,
 };
