@@ -597,15 +597,100 @@ describe('rollback-revision-bump', () => {
     expect(rs(aaa.metadata.name).spec.replicas).toBe(1);
     expect(rs(bbb.metadata.name).spec.replicas).toBe(0);
   });
-  it.todo(
-    'rollback-revision-bump: `kubectl rollout undo deployment/app` output and rollout history [2, 3] — kubectl rollout is not in src/engine/kubectl yet',
-  );
 });
 
-describe('kubectl rollout undo', () => {
-  for (const c of cases('kubectl-undo-')) {
-    it.todo(`${c.id}: ${c.expect.output ?? c.expect.error} — kubectl rollout undo is not in src/engine/kubectl yet`);
-  }
+// ---- kubectl rollout undo (polymorphichelpers/rollback.go DeploymentRollbacker) ----
+
+/** `kubectl rollout` lands beside this file's subject; until it does these cases cannot run. */
+const ROLLOUT = existsSync(resolve(__dirname, '../kubectl/rollout-undo.ts'));
+
+/** app at revision 1 (nginx:1.27), and with `revisions` 2 at revision 2 (nginx:1.28); settled. */
+function appWithRevisions(revisions: 1 | 2, extra: { paused?: boolean } = {}): TestCluster {
+  const t = testCluster({ nodes: 2 });
+  const app = (image: string, note: string, paused = false) => {
+    const m = deploymentManifest('app', 1, undefined, image);
+    (m.metadata as Record<string, unknown>).annotations = { note };
+    if (paused) (m.spec as Record<string, unknown>).paused = true;
+    return m;
+  };
+  t.apply(app('nginx:1.27', 'v1')).advance('1m');
+  if (revisions === 2) t.apply(app('nginx:1.28', 'v2')).advance('1m');
+  if (extra.paused) t.apply(app(revisions === 2 ? 'nginx:1.28' : 'nginx:1.27', `v${revisions}`, true)).advance(0);
+  return t;
+}
+
+const byRevision = (t: TestCluster, revision: string) =>
+  t.list<ReplicaSet>('ReplicaSet', 'default').find((rs) => rs.metadata.annotations?.[REVISION_ANNOTATION] === revision);
+
+describe.skipIf(!ROLLOUT)('rollback-revision-bump (kubectl)', () => {
+  const c = one('rollback-revision-bump');
+  it('`rollout undo` restores the v1 template and annotations; the controller numbers app-aaa revision 3', () => {
+    const t = appWithRevisions(2);
+    const aaa = byRevision(t, '1')!;
+    const bbb = byRevision(t, '2')!;
+    const r = t.run('rollout undo deployment/app');
+    expect({ exitCode: r.exitCode, stdout: r.stdout.trim() }).toEqual({ exitCode: 0, stdout: c.expect.kubectlOutput });
+    t.advance('1m');
+    const d = t.get<Deployment>('Deployment', 'default/app')!;
+    expect(d.spec.template.spec.containers[0].image).toBe('nginx:1.27');
+    expect(d.spec.template.metadata?.labels).toEqual({ app: 'app' });
+    expect(d.metadata.annotations?.note).toBe('v1');
+    expect(d.metadata.annotations?.[REVISION_ANNOTATION]).toBe(c.expect.deploymentRevisionAnnotation);
+    const rs = (name: string) => t.get<ReplicaSet>('ReplicaSet', `default/${name}`)!;
+    expect(rs(aaa.metadata.name).metadata.annotations).toMatchObject(c.expect['app-aaa']);
+    expect(rs(bbb.metadata.name).metadata.annotations).toMatchObject(c.expect['app-bbb']);
+    const history = t.run('rollout history deployment/app');
+    expect(history.exitCode).toBe(0);
+    const revisions = history.stdout
+      .split('\n')
+      .map((line) => /^(\d+)\s/.exec(line)?.[1])
+      .filter((v) => v !== undefined)
+      .map(Number);
+    expect(revisions).toEqual(c.expect.rolloutHistoryRevisions);
+  });
+});
+
+describe.skipIf(!ROLLOUT)('kubectl-undo-*', () => {
+  const skipped = one('kubectl-undo-skipped');
+  const notFound = one('kubectl-undo-not-found');
+  const noHistory = one('kubectl-undo-no-history');
+  const paused = one('kubectl-undo-paused');
+
+  it('kubectl-undo-skipped: --to-revision=1 when the template already is revision 1', () => {
+    const c = skipped;
+    expect(c.given).toEqual({ toRevision: 1, revision1TemplateEqualsCurrent: true });
+    const r = appWithRevisions(1).run('rollout undo deployment/app --to-revision=1');
+    expect({ exitCode: r.exitCode, stdout: r.stdout.trim() }).toEqual({
+      exitCode: 0,
+      stdout: c.expect.output.replace('<name>', 'app'),
+    });
+  });
+
+  it('kubectl-undo-not-found: a revision that is not in the history', () => {
+    const c = notFound;
+    const t = appWithRevisions(2);
+    expect([byRevision(t, '1'), byRevision(t, '2')].every(Boolean)).toBe(true);
+    const r = t.run(`rollout undo deployment/app --to-revision=${c.given.toRevision}`);
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr.trim()).toBe(c.expect.error);
+  });
+
+  it('kubectl-undo-no-history: nothing before revision 1', () => {
+    const c = noHistory;
+    const r = appWithRevisions(1).run('rollout undo deployment/app');
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr.trim()).toBe(c.expect.error.replace('<name>', 'app'));
+  });
+
+  it('kubectl-undo-paused: a paused deployment is refused', () => {
+    const c = paused;
+    const t = appWithRevisions(2, { paused: true });
+    const before = t.get<Deployment>('Deployment', 'default/app')!.spec.template;
+    const r = t.run('rollout undo deployment/app');
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr.trim()).toBe(c.expect.error.replaceAll('<name>', 'app'));
+    expect(t.get<Deployment>('Deployment', 'default/app')!.spec.template).toEqual(before);
+  });
 });
 
 // ---- beyond the tables: the guard rolling.go has and the tables do not reach ----
