@@ -601,9 +601,6 @@ describe('rollback-revision-bump', () => {
 
 // ---- kubectl rollout undo (polymorphichelpers/rollback.go DeploymentRollbacker) ----
 
-/** `kubectl rollout` lands beside this file's subject; until it does these cases cannot run. */
-const ROLLOUT = existsSync(resolve(__dirname, '../kubectl/rollout-undo.ts'));
-
 /** app at revision 1 (nginx:1.27), and with `revisions` 2 at revision 2 (nginx:1.28); settled. */
 function appWithRevisions(revisions: 1 | 2, extra: { paused?: boolean } = {}): TestCluster {
   const t = testCluster({ nodes: 2 });
@@ -622,7 +619,7 @@ function appWithRevisions(revisions: 1 | 2, extra: { paused?: boolean } = {}): T
 const byRevision = (t: TestCluster, revision: string) =>
   t.list<ReplicaSet>('ReplicaSet', 'default').find((rs) => rs.metadata.annotations?.[REVISION_ANNOTATION] === revision);
 
-describe.skipIf(!ROLLOUT)('rollback-revision-bump (kubectl)', () => {
+describe('rollback-revision-bump (kubectl)', () => {
   const c = one('rollback-revision-bump');
   it('`rollout undo` restores the v1 template and annotations; the controller numbers app-aaa revision 3', () => {
     const t = appWithRevisions(2);
@@ -650,7 +647,7 @@ describe.skipIf(!ROLLOUT)('rollback-revision-bump (kubectl)', () => {
   });
 });
 
-describe.skipIf(!ROLLOUT)('kubectl-undo-*', () => {
+describe('kubectl-undo-*', () => {
   const skipped = one('kubectl-undo-skipped');
   const notFound = one('kubectl-undo-not-found');
   const noHistory = one('kubectl-undo-no-history');
