@@ -5,6 +5,7 @@
  * it without pulling the engine into the main bundle.
  */
 import type { ApplyResult, ExecResult } from '../engine/index';
+import type { StatusTone } from './podstatus';
 
 export type { ApplyResult, ExecResult };
 
@@ -75,6 +76,35 @@ export interface PodView {
   restarts: number;
   /** status.podIP, or "" */
   ip: string;
+  /** the controller ownerReference (the ReplicaSet, Job, DaemonSet… that made the pod) */
+  owner?: { kind: string; name: string };
+}
+
+/** The workload kinds the view lists, in the order the UI shows their tables. */
+export const WORKLOAD_KINDS = [
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'ReplicationController',
+] as const;
+
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+/** One workload as `kubectl get <kind>` prints it, plus how it is doing in plain words. */
+export interface WorkloadView {
+  kind: WorkloadKind;
+  namespace: string;
+  name: string;
+  /** the kind's table header, from the engine's printer ("NAME", "READY", …, "AGE") */
+  columns: string[];
+  /** this object's row under those columns */
+  cells: string[];
+  tone: StatusTone;
+  /** one short sentence a beginner understands ("3 of 3 pods ready", "completed 1/1") */
+  summary: string;
 }
 
 export interface EventView {
@@ -94,6 +124,8 @@ export interface ClusterView {
   now: number;
   nodes: NodeView[];
   pods: PodView[];
+  /** the workload objects of WORKLOAD_KINDS, by kind in that order, then namespace and name */
+  workloads: WorkloadView[];
   /** the last 50 events, oldest first */
   events: EventView[];
 }

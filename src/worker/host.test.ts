@@ -187,3 +187,32 @@ describe('ClusterHost', () => {
     h.host.dispose();
   });
 });
+
+describe('ClusterHost workloads', () => {
+  it('lists an applied Job and keeps its AGE as current as kubectl get jobs, with no object changing', () => {
+    const h = harness();
+    h.host.handle({
+      type: 'apply',
+      text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: main\n        image: busybox:1.36\n        command: ["sh", "-c", "echo done"]\n',
+    });
+    h.host.handle({ type: 'setSpeed', speed: 60 });
+    h.wallAdvance(3000);
+    expect(h.lastView().workloads.map((w) => [w.kind, w.name, w.cells[1], w.tone])).toEqual([
+      ['Job', 'pi', 'Complete', 'done'],
+    ]);
+    h.host.handle({ type: 'pause' });
+    const kubectlRow = () => {
+      h.host.handle({ type: 'kubectl', line: 'get job pi' });
+      const r = h.posted.findLast((m) => m.type === 'kubectlResult');
+      return r?.type === 'kubectlResult' ? r.result.stdout.split('\n')[1].trim().split(/\s{2,}/) : [];
+    };
+    // A finished Job is written no more, yet its AGE moves on: after every second the
+    // view's row reads like kubectl's, whether or not anything else in the cluster changed.
+    for (let i = 0; i < 30; i++) {
+      h.host.handle({ type: 'step', ms: 1000 });
+      h.wallAdvance(100);
+      expect(h.lastView().workloads[0].cells).toEqual(kubectlRow());
+    }
+    h.host.dispose();
+  });
+});

@@ -7,7 +7,14 @@
  */
 import { lookupKind, resourceRef } from '../engine/api/kinds';
 import { type ApplyResult, type Cluster, type ClusterOptions, createCluster } from '../engine/index';
-import { type ClockState, type Command, clampSpeed, type ResetOptions, type WorkerMessage } from '../protocol/messages';
+import {
+  type ClockState,
+  type Command,
+  clampSpeed,
+  type ResetOptions,
+  WORKLOAD_KINDS,
+  type WorkerMessage,
+} from '../protocol/messages';
 import { Pacer, Throttle, TICK_MS } from './pacer';
 import { ViewBuilder } from './view';
 
@@ -22,7 +29,7 @@ export interface HostDeps {
 }
 
 /** Kinds the view shows; writes to anything else (Leases, heartbeats' siblings) do not repaint. */
-const VIEW_KINDS = new Set(['Pod', 'Node', 'Event']);
+const VIEW_KINDS = new Set<string>(['Pod', 'Node', 'Event', ...WORKLOAD_KINDS]);
 
 export class ClusterHost {
   private cluster!: Cluster;
@@ -152,6 +159,9 @@ export class ClusterHost {
       this.lastClock = key;
       this.deps.post({ type: 'clock', clock: this.clock() });
       posted = true;
+      // No watch event fires when only time passes, yet the workloads' AGE (a Job's
+      // DURATION, a CronJob's LAST SCHEDULE) may now read differently.
+      if (!this.dirty) this.dirty = this.workloadTimesMoved();
     }
     if (this.dirty) {
       this.dirty = false;
@@ -163,6 +173,15 @@ export class ClusterHost {
       posted = true;
     }
     if (posted) this.throttle.mark(wall);
+  }
+
+  private workloadTimesMoved(): boolean {
+    try {
+      return this.views.workloadsChanged(this.cluster);
+    } catch {
+      // build() below reports the same failure as an error message
+      return true;
+    }
   }
 
   clock(): ClockState {

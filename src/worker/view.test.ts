@@ -2,8 +2,9 @@
 // "Allocated resources" arithmetic of kubectl describe node.
 import { describe, expect, it } from 'vitest';
 import { cpuMilli } from '../engine/api/quantity';
-import type { Node, Pod } from '../engine/api/types';
+import type { KubeObject, Node, Pod } from '../engine/api/types';
 import { createCluster } from '../engine/index';
+import { testCluster } from '../engine/testing';
 import { nodeView, readableBytes, VIEW_EVENTS, ViewBuilder } from './view';
 
 describe('ViewBuilder', () => {
@@ -105,5 +106,125 @@ describe('nodeView (kubectl get nodes STATUS and ROLES)', () => {
 
   it('has no roles for a worker and ["control-plane"] for the control plane', () => {
     expect(nodeView(base, zero, false).roles).toEqual([]);
+  });
+});
+
+// The workload rows: the columns and cells are whatever the engine's kubectl printers
+// print (pkg/printers/internalversion/printers.go), so they are checked against
+// `kubectl get` on the same cluster rather than restated here.
+describe('ViewBuilder workloads', () => {
+  const deployment = (image = 'nginx:1.27') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: nginx
+        image: ${image}
+`;
+  const job = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: main
+        image: busybox:1.36
+        command: ["sh", "-c", "echo done; sleep 5"]
+`;
+  /** The first data row of `kubectl get`, split into its cells. */
+  const kubectlRow = (t: ReturnType<typeof testCluster>, what: string) =>
+    t
+      .run(`get ${what}`)
+      .stdout.split('\n')[1]
+      .trim()
+      .split(/\s{2,}/);
+  const kubectlHeader = (t: ReturnType<typeof testCluster>, what: string) =>
+    t
+      .run(`get ${what}`)
+      .stdout.split('\n')[0]
+      .trim()
+      .split(/\s{2,}/);
+
+  it('lists a Deployment and its ReplicaSet with the columns and cells kubectl get prints', () => {
+    const t = testCluster().apply(deployment()).advance('60s');
+    const w = new ViewBuilder().build(t.cluster).workloads;
+    expect(w.map((x) => x.kind)).toEqual(['Deployment', 'ReplicaSet']);
+    const [d, rs] = w;
+    expect(d).toMatchObject({ kind: 'Deployment', namespace: 'default', name: 'web', tone: 'ok' });
+    expect(d.columns).toEqual(['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE']);
+    expect(d.cells).toEqual(kubectlRow(t, 'deployment web'));
+    expect(d.cells.slice(0, 4)).toEqual(['web', '3/3', '3', '3']);
+    expect(d.summary).toBe('3 of 3 pods ready');
+    expect(rs.columns).toEqual(['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE']);
+    expect(rs.cells).toEqual(kubectlRow(t, 'replicasets'));
+    expect(rs.cells.slice(1, 4)).toEqual(['3', '3', '3']);
+  });
+
+  it('lists a Job with STATUS COMPLETIONS DURATION AGE as kubectl get jobs does', () => {
+    const t = testCluster().apply(job).advance('2m');
+    const [j] = new ViewBuilder().build(t.cluster).workloads;
+    expect(j.columns).toEqual(kubectlHeader(t, 'jobs'));
+    expect(j.columns).toEqual(['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE']);
+    expect(j.cells).toEqual(kubectlRow(t, 'jobs'));
+    expect(j.cells.slice(0, 3)).toEqual(['pi', 'Complete', '1/1']);
+    expect(j).toMatchObject({ tone: 'done', summary: 'completed 1/1' });
+  });
+
+  it('gives each pod its controller owner, and static pods their node', () => {
+    const t = testCluster().apply(deployment()).advance('30s');
+    const pods = new ViewBuilder().build(t.cluster).pods;
+    const rsName = (t.cluster.list('ReplicaSet')[0] as KubeObject).metadata.name;
+    const web = pods.filter((p) => p.name.startsWith('web-'));
+    expect(web).toHaveLength(3);
+    for (const p of web) expect(p.owner).toEqual({ kind: 'ReplicaSet', name: rsName });
+    expect(pods.find((p) => p.name === 'etcd-control-plane')?.owner).toEqual({ kind: 'Node', name: 'control-plane' });
+  });
+
+  it('orders the kinds Deployment, ReplicaSet, …, Job and the objects by namespace and name', () => {
+    const t = testCluster()
+      .apply(job.replace('name: pi', 'name: zeta'), job.replace('name: pi', 'name: alpha'))
+      .apply(deployment())
+      .advance('1s');
+    const w = new ViewBuilder().build(t.cluster).workloads;
+    expect(w.map((x) => `${x.kind}/${x.name}`.replace(/web-[a-z0-9]+$/, 'web-<hash>'))).toEqual([
+      'Deployment/web',
+      'ReplicaSet/web-<hash>',
+      'Job/alpha',
+      'Job/zeta',
+    ]);
+  });
+
+  it('reuses an unchanged row, and notices when only time moved its AGE', () => {
+    const t = testCluster().apply(job).advance('2m');
+    const b = new ViewBuilder();
+    const first = b.build(t.cluster).workloads[0];
+    expect(b.workloadsChanged(t.cluster)).toBe(false);
+    expect(b.build(t.cluster).workloads[0]).toBe(first);
+    // 2m0s → 2m0.5s still prints "2m": nothing to repaint
+    t.advance('500ms');
+    expect(b.workloadsChanged(t.cluster)).toBe(false);
+    // past 3m the AGE reads differently, although the Job itself did not change
+    const stored = t.cluster.get('Job', 'pi');
+    t.advance('1m');
+    expect(t.cluster.get('Job', 'pi')).toBe(stored);
+    expect(b.workloadsChanged(t.cluster)).toBe(true);
+    const next = b.build(t.cluster).workloads[0];
+    expect(next).not.toBe(first);
+    expect(next.cells.at(-1)).not.toBe(first.cells.at(-1));
+  });
+
+  it('has no workloads on a fresh cluster (its system pods are static or bare)', () => {
+    expect(new ViewBuilder().build(createCluster()).workloads).toEqual([]);
   });
 });

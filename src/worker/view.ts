@@ -1,14 +1,24 @@
 /**
  * Builds the compact ClusterView the UI renders from the engine's objects. Stored
  * objects are immutable, so per-object results are cached by object identity: an
- * unchanged pod costs a WeakMap lookup on the next frame.
+ * unchanged pod costs a WeakMap lookup on the next frame. Workload rows come from the
+ * engine's kubectl table printers, so the page shows exactly what `kubectl get` prints.
  */
 import { bytes, cpuMilli, formatBytes, formatCpu } from '../engine/api/quantity';
 import type { Container, KubeEvent, KubeObject, Node, Pod } from '../engine/api/types';
 import type { Cluster } from '../engine/index';
 import { podColumns } from '../engine/kubectl/podstatus';
+import { printerFor } from '../engine/kubectl/printers';
 import { fromTimestamp } from '../engine/sim/clock';
-import type { ClusterView, EventView, NodeView, PodView } from '../protocol/messages';
+import {
+  type ClusterView,
+  type EventView,
+  type NodeView,
+  type PodView,
+  WORKLOAD_KINDS,
+  type WorkloadView,
+} from '../protocol/messages';
+import { type WorkloadStatus, workloadStatus } from './workload-status';
 
 /** How many events the view carries (the newest ones). */
 export const VIEW_EVENTS = 50;
@@ -24,6 +34,10 @@ export class ViewBuilder {
   private pods = new WeakMap<KubeObject, PodView>();
   private requests = new WeakMap<KubeObject, Requests>();
   private events = new WeakMap<KubeObject, EventView>();
+  private statuses = new WeakMap<KubeObject, WorkloadStatus>();
+  /** the last workload views by kind/namespace/name, reused while their row reads the same */
+  private workloadViews = new Map<string, WorkloadView>();
+  private lastWorkloads: WorkloadView[] = [];
 
   build(cluster: Cluster): ClusterView {
     const podObjects = cluster.list('Pod') as Pod[];
@@ -48,7 +62,60 @@ export class ViewBuilder {
       .events()
       .slice(-VIEW_EVENTS)
       .map((e) => this.event(e));
-    return { now: cluster.now(), nodes, pods, events };
+    const workloads = this.workloads(cluster);
+    this.lastWorkloads = workloads;
+    return { now: cluster.now(), nodes, pods, workloads, events };
+  }
+
+  /**
+   * Whether the workload rows read differently than in the last view although no object
+   * changed: AGE, a Job's DURATION and a CronJob's LAST SCHEDULE move on with the clock.
+   */
+  workloadsChanged(cluster: Cluster): boolean {
+    const next = this.workloads(cluster);
+    return next.length !== this.lastWorkloads.length || next.some((v, i) => v !== this.lastWorkloads[i]);
+  }
+
+  private workloads(cluster: Cluster): WorkloadView[] {
+    const ctx = { now: cluster.now(), wide: false, cluster };
+    const views = new Map<string, WorkloadView>();
+    const out: WorkloadView[] = [];
+    for (const kind of WORKLOAD_KINDS) {
+      const objects = cluster.list(kind);
+      if (objects.length === 0) continue;
+      // A kind without its own printer gets the generic NAME and AGE columns.
+      const printer = printerFor(kind);
+      const columns = printer.headers(false);
+      for (const o of [...objects].sort(byNamespaceAndName)) {
+        const namespace = o.metadata.namespace ?? 'default';
+        const key = `${kind}/${namespace}/${o.metadata.name}`;
+        const cells = printer.row(o, ctx);
+        const status = this.workloadStatus(o);
+        const old = this.workloadViews.get(key);
+        const same =
+          old &&
+          old.tone === status.tone &&
+          old.summary === status.summary &&
+          sameStrings(old.columns, columns) &&
+          sameStrings(old.cells, cells);
+        const v: WorkloadView = same
+          ? old
+          : { kind, namespace, name: o.metadata.name, columns, cells, tone: status.tone, summary: status.summary };
+        views.set(key, v);
+        out.push(v);
+      }
+    }
+    this.workloadViews = views;
+    return out;
+  }
+
+  private workloadStatus(o: KubeObject): WorkloadStatus {
+    let s = this.statuses.get(o);
+    if (!s) {
+      s = workloadStatus(o);
+      this.statuses.set(o, s);
+    }
+    return s;
   }
 
   private pod(p: Pod): PodView {
@@ -66,6 +133,8 @@ export class ViewBuilder {
         restarts: cols.restarts,
         ip: p.status?.podIP ?? '',
       };
+      const owner = p.metadata.ownerReferences?.find((r) => r.controller);
+      if (owner) v.owner = { kind: owner.kind, name: owner.name };
       this.pods.set(p, v);
     }
     return v;
@@ -111,6 +180,17 @@ export class ViewBuilder {
     }
     return v;
   }
+}
+
+function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
+  const na = a.metadata.namespace ?? '';
+  const nb = b.metadata.namespace ?? '';
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export function nodeView(n: Node, requested: Requests, machineDown: boolean): NodeView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterView, NodeView, PodView } from '../../protocol/messages';
+import type { ClusterView, NodeView, PodView, WorkloadKind, WorkloadView } from '../../protocol/messages';
 import { EMPTY_MIRROR, foldView } from './mirror';
 
 const node = (name: string, status = 'Ready'): NodeView => ({
@@ -23,7 +23,22 @@ const pod = (name: string, nodeName: string, status = 'Running'): PodView => ({
   restarts: 0,
   ip: '',
 });
-const view = (nodes: NodeView[], pods: PodView[], now = 0): ClusterView => ({ now, nodes, pods, events: [] });
+const workload = (kind: WorkloadKind, name: string, ready = '3', age = '10s'): WorkloadView => ({
+  kind,
+  namespace: 'default',
+  name,
+  columns: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
+  cells: [name, '3', '3', ready, age],
+  tone: ready === '3' ? 'ok' : 'progress',
+  summary: `${ready} of 3 pods ready`,
+});
+const view = (nodes: NodeView[], pods: PodView[], now = 0, workloads: WorkloadView[] = []): ClusterView => ({
+  now,
+  nodes,
+  pods,
+  workloads,
+  events: [],
+});
 
 describe('foldView', () => {
   it('groups pods by node, unscheduled ones under ""', () => {
@@ -56,5 +71,43 @@ describe('foldView', () => {
     const second = foldView(first, view([], []));
     expect(second.nodeNames).toEqual([]);
     expect(second.podsByNode['node-1']).toBeUndefined();
+  });
+});
+
+describe('foldView workloads', () => {
+  it('groups workloads by kind in the order the view lists them', () => {
+    const m = foldView(
+      EMPTY_MIRROR,
+      view([], [], 0, [
+        workload('Deployment', 'web'),
+        workload('ReplicaSet', 'web-1'),
+        workload('ReplicaSet', 'web-2'),
+      ]),
+    );
+    expect(m.workloadKinds).toEqual(['Deployment', 'ReplicaSet']);
+    expect(m.workloadsByKind.ReplicaSet?.map((w) => w.name)).toEqual(['web-1', 'web-2']);
+    expect(m.workloadsByKind.Job).toBeUndefined();
+  });
+
+  it('keeps the identity of unchanged rows, per-kind lists and the kind list', () => {
+    const first = foldView(EMPTY_MIRROR, view([], [], 0, [workload('Deployment', 'web'), workload('Job', 'pi', '0')]));
+    // the worker posts fresh copies every time (structured clone), equal ones are kept
+    const second = foldView(
+      first,
+      view([], [], 1, [structuredClone(workload('Deployment', 'web')), workload('Job', 'pi', '1')]),
+    );
+    expect(second.workloadKinds).toBe(first.workloadKinds);
+    expect(second.workloadsByKind.Deployment).toBe(first.workloadsByKind.Deployment);
+    expect(second.workloadsByKind.Job).not.toBe(first.workloadsByKind.Job);
+    expect(second.workloadsByKind.Job?.[0].cells[3]).toBe('1');
+  });
+
+  it('sees an AGE that moved on as a change, and drops kinds whose objects are gone', () => {
+    const first = foldView(EMPTY_MIRROR, view([], [], 0, [workload('Deployment', 'web')]));
+    const older = foldView(first, view([], [], 1, [workload('Deployment', 'web', '3', '11s')]));
+    expect(older.workloadsByKind.Deployment?.[0].cells[4]).toBe('11s');
+    const gone = foldView(older, view([], [], 2));
+    expect(gone.workloadKinds).toEqual([]);
+    expect(gone.workloadsByKind.Deployment).toBeUndefined();
   });
 });
