@@ -1,10 +1,12 @@
 // What the upstream tables leave out of deployment-util: the error texts of
 // intstr.GetScaledValueFromIntOrPercent, EqualIgnoreHash's semantic equality,
 // FindActiveOrLatest (deployment_util.go) and the tie breaks of
-// ReplicaSetsBySizeNewer/Older (pkg/controller/controller_utils.go).
+// ReplicaSetsBySizeNewer/Older (pkg/controller/controller_utils.go), and the
+// TestEqualIgnoreHash, TestFindOldReplicaSets and IsSaturated tables of deployment_util_test.go.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PodTemplateSpec } from '../api/workload-types';
+import { DESIRED_REPLICAS_ANNOTATION, isSaturated } from './deployment-annotations';
 import { newDeployment, newRS } from './deployment-testing';
 import {
   byCreationTimestamp,
@@ -14,6 +16,7 @@ import {
   FencepostError,
   findActiveOrLatest,
   findNewReplicaSet,
+  findOldReplicaSets,
   POD_TEMPLATE_HASH_LABEL,
   resolveFenceposts,
   scaledValueFromIntOrPercent,
@@ -173,5 +176,125 @@ describe('ReplicaSetsBySizeNewer / BySizeOlder / ByCreationTimestamp', () => {
     expect(names([...rss].sort(byCreationTimestamp))).toEqual(['a', 'b', 'c']);
     expect(names([...rss].sort(bySizeOlder))).toEqual(['a', 'b', 'c']);
     expect(names([...rss].sort(bySizeNewer))).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('TestEqualIgnoreHash', () => {
+  /** generatePodTemplateSpec(name, nodeName, annotations, labels) */
+  const spec = (name: string, nodeName: string, annotations: Record<string, string>, labels: Record<string, string>) =>
+    ({ metadata: { name, annotations, labels }, spec: { nodeName } }) as unknown as PodTemplateSpec;
+  const H = POD_TEMPLATE_HASH_LABEL;
+  const cases: [string, PodTemplateSpec, PodTemplateSpec, boolean][] = [
+    [
+      'Same spec, same labels',
+      spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }),
+      spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }),
+      true,
+    ],
+    [
+      'Same spec, only pod-template-hash label value is different',
+      spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }),
+      spec('foo', 'foo-node', {}, { [H]: 'value-2', something: 'else' }),
+      true,
+    ],
+    [
+      "Same spec, the former doesn't have pod-template-hash label",
+      spec('foo', 'foo-node', {}, { something: 'else' }),
+      spec('foo', 'foo-node', {}, { [H]: 'value-2', something: 'else' }),
+      true,
+    ],
+    [
+      'Same spec, the label is different, and the pod-template-hash label value is the same',
+      spec('foo', 'foo-node', {}, { [H]: 'value-1' }),
+      spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }),
+      false,
+    ],
+    [
+      'Different spec, same labels',
+      spec('foo', 'foo-node', { former: 'value' }, { [H]: 'value-1', something: 'else' }),
+      spec('foo', 'foo-node', { latter: 'value' }, { [H]: 'value-1', something: 'else' }),
+      false,
+    ],
+    [
+      'Different spec, different pod-template-hash label value',
+      spec('foo-1', 'foo-node', {}, { [H]: 'value-1', something: 'else' }),
+      spec('foo-2', 'foo-node', {}, { [H]: 'value-2', something: 'else' }),
+      false,
+    ],
+    [
+      "Different spec, the former doesn't have pod-template-hash label",
+      spec('foo-1', 'foo-node-1', {}, { something: 'else' }),
+      spec('foo-2', 'foo-node-2', {}, { [H]: 'value-2', something: 'else' }),
+      false,
+    ],
+    [
+      'Different spec, different labels',
+      spec('foo', 'foo-node-1', {}, { something: 'else' }),
+      spec('foo', 'foo-node-2', {}, { nothing: 'else' }),
+      false,
+    ],
+  ];
+  it.each(cases)('%s (both orders)', (_name, former, latter, expected) => {
+    expect(equalIgnoreHash(former, latter)).toBe(expected);
+    expect(equalIgnoreHash(latter, former)).toBe(expected);
+    expect(former.metadata?.labels).toBeDefined();
+  });
+});
+
+describe('TestFindOldReplicaSets', () => {
+  const d = newDeployment(1);
+  const template = (container: string) =>
+    ({
+      metadata: { labels: { foo: 'bar' } },
+      spec: { containers: [{ name: container, image: 'nginx' }] },
+    }) as PodTemplateSpec;
+  d.spec.template = template('nginx');
+  const withHash = (name: string, replicas: number, created: string, hash?: string, container = 'nginx') => {
+    const rs = newRS(name, replicas, { created });
+    rs.spec.template = template(container);
+    if (hash) rs.spec.template.metadata!.labels![POD_TEMPLATE_HASH_LABEL] = hash;
+    return rs;
+  };
+  const newer = withHash('new', 1, '2016-05-20T00:01:00Z', 'hash');
+  const newDup = withHash('new-dup', 0, '2016-05-20T00:00:00Z', 'different-hash');
+  const old = withHash('old', 0, '2016-05-19T23:59:00Z', undefined, 'nginx-old-1');
+  const names = (rss: ReturnType<typeof newRS>[]) => rss.map((rs) => rs.metadata.name).sort();
+
+  it.each([
+    ['Get old ReplicaSets', [newer, old], ['old'], []],
+    ['Get old ReplicaSets with no new ReplicaSet', [old], ['old'], []],
+    [
+      'Get old ReplicaSets with two new ReplicaSets, only the oldest new ReplicaSet is seen as new ReplicaSet',
+      [old, newer, newDup],
+      ['new', 'old'],
+      ['new'],
+    ],
+    ['Get empty old ReplicaSets', [newer], [], []],
+  ])('%s', (_name, rsList, all, required) => {
+    const r = findOldReplicaSets(d, rsList);
+    expect(names(r.all)).toEqual(all);
+    expect(names(r.required)).toEqual(required);
+  });
+});
+
+describe('isSaturated (TestAnnotationUtils/IsSaturated)', () => {
+  const d = newDeployment(1);
+  const rs = (replicas: number, desired: string | undefined, available: number) =>
+    newRS('rs', replicas, {
+      available,
+      ...(desired === undefined ? {} : { annotations: { [DESIRED_REPLICAS_ANNOTATION]: desired } }),
+    });
+
+  it('all replicas asked for, remembered and available: saturated', () => {
+    expect(isSaturated(d, rs(1, '1', 1))).toBe(true);
+  });
+
+  it('any of the three short, or no annotation: not saturated', () => {
+    expect(isSaturated(d, rs(1, '1', 0))).toBe(false);
+    expect(isSaturated(d, rs(1, '2', 1))).toBe(false);
+    expect(isSaturated(d, rs(2, '1', 1))).toBe(false);
+    expect(isSaturated(d, rs(1, undefined, 1))).toBe(false);
+    expect(isSaturated(d, rs(1, 'one', 1))).toBe(false);
+    expect(isSaturated(d, undefined)).toBe(false);
   });
 });
