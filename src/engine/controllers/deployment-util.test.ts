@@ -2,11 +2,16 @@
 // intstr.GetScaledValueFromIntOrPercent, EqualIgnoreHash's semantic equality,
 // FindActiveOrLatest (deployment_util.go) and the tie breaks of
 // ReplicaSetsBySizeNewer/Older (pkg/controller/controller_utils.go), and the
-// TestEqualIgnoreHash, TestFindOldReplicaSets and IsSaturated tables of deployment_util_test.go.
+// TestEqualIgnoreHash, TestFindOldReplicaSets, TestGetReplicaSetFraction and IsSaturated tables of deployment_util_test.go.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PodTemplateSpec } from '../api/workload-types';
-import { DESIRED_REPLICAS_ANNOTATION, isSaturated } from './deployment-annotations';
+import {
+  DESIRED_REPLICAS_ANNOTATION,
+  isSaturated,
+  MAX_REPLICAS_ANNOTATION,
+  replicaSetProportion,
+} from './deployment-annotations';
 import { newDeployment, newRS } from './deployment-testing';
 import {
   byCreationTimestamp,
@@ -296,5 +301,38 @@ describe('isSaturated (TestAnnotationUtils/IsSaturated)', () => {
     expect(isSaturated(d, rs(1, undefined, 1))).toBe(false);
     expect(isSaturated(d, rs(1, 'one', 1))).toBe(false);
     expect(isSaturated(d, undefined)).toBe(false);
+  });
+});
+
+describe('replicaSetProportion: the fraction (TestGetReplicaSetFraction)', () => {
+  // getReplicaSetFraction is private; a limit far above any fraction leaves it bare.
+  const UNBOUNDED = 1_000_000;
+  it.each([
+    ['empty deployment always scales to 0', 0, 0, 0, 10, undefined, -10],
+    ['unsynced deployment does not scale when max-replicas annotation is missing', 10, 0, 0, 5, undefined, 0],
+    ['unsynced deployment does not scale when max-replicas annotation is incorrectly set to 0', 10, 0, 0, 5, '0', 0],
+    [
+      'scale up by 1/5 when max-replicas annotation is missing (falls back to status.replicas)',
+      120,
+      100,
+      0,
+      50,
+      undefined,
+      10,
+    ],
+    ['scale up by 1/5 when max-replicas annotation is incorrectly set to 0', 120, 100, 0, 50, '0', 10],
+    ['scale up by 1/5 should increase RS replicas by 1/5', 120, 0, 0, 50, '100', 10],
+    ['scale up with maxSurge by 1/5 should increase RS replicas approximately by 1/5', 120, 0, 10, 50, '110', 9],
+    ['scale down by 1/6 should decrease RS replicas by 1/6', 10, 0, 0, 6, '12', -1],
+    ['scale down with maxSurge by 1/6 should decrease RS replicas approximately by 1/6', 100, 0, 10, 50, '130', -8],
+  ] as const)('%s', (_name, replicas, statusReplicas, surge, rsReplicas, maxAnnotation, fraction) => {
+    const d = newDeployment(replicas, surge, 1);
+    d.status = { replicas: statusReplicas };
+    const rs = newRS(
+      'rs',
+      rsReplicas,
+      maxAnnotation === undefined ? {} : { annotations: { [MAX_REPLICAS_ANNOTATION]: maxAnnotation } },
+    );
+    expect(replicaSetProportion(d, rs, UNBOUNDED, 0)).toBe(fraction);
   });
 });
