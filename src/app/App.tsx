@@ -4,6 +4,7 @@ import { EventsList } from './components/EventsList';
 import { Header } from './components/Header';
 import { KubectlConsole } from './components/KubectlConsole';
 import { ManifestEditor } from './components/ManifestEditor';
+import { WorkloadsPanel } from './components/WorkloadsPanel';
 
 export function App() {
   return (
@@ -13,6 +14,7 @@ export function App() {
       <main className="layout">
         <div className="column main-column">
           <ClusterPanel />
+          <WorkloadsPanel />
           <EventsList />
         </div>
         <div className="column side-column">

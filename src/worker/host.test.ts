@@ -203,8 +203,13 @@ describe('ClusterHost workloads', () => {
     h.host.handle({ type: 'pause' });
     const kubectlRow = () => {
       h.host.handle({ type: 'kubectl', line: 'get job pi' });
-      const r = h.posted.findLast((m) => m.type === 'kubectlResult');
-      return r?.type === 'kubectlResult' ? r.result.stdout.split('\n')[1].trim().split(/\s{2,}/) : [];
+      const r = [...h.posted].reverse().find((m) => m.type === 'kubectlResult');
+      return r?.type === 'kubectlResult'
+        ? r.result.stdout
+            .split('\n')[1]
+            .trim()
+            .split(/\s{2,}/)
+        : [];
     };
     // A finished Job is written no more, yet its AGE moves on: after every second the
     // view's row reads like kubectl's, whether or not anything else in the cluster changed.

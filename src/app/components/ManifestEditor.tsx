@@ -28,6 +28,8 @@ const EXAMPLES = [
   { file: 'crashing.yaml', label: 'A container that keeps crashing' },
   { file: 'web.yaml', label: 'A pod with probes' },
   { file: 'port-clash.yaml', label: 'Two containers on one port' },
+  { file: 'deployment.yaml', label: 'A Deployment of three web servers' },
+  { file: 'job.yaml', label: 'A Job that runs to completion' },
 ];
 
 /** The YAML editor (a plain textarea for now) with Apply and its outcome. */

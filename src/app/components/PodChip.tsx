@@ -20,6 +20,7 @@ export const PodChip = memo(function PodChip({ pod }: { pod: PodView }) {
     `${pod.namespace}/${pod.name}`,
     `${pod.status} · ready ${pod.ready}${ready ? '' : ' (pod not Ready)'} · restarts ${pod.restarts}`,
     pod.ip ? `IP ${pod.ip}` : 'no IP yet',
+    ...(pod.owner ? [`controlled by ${pod.owner.kind}/${pod.owner.name}`] : []),
   ].join('\n');
   return (
     <li
@@ -28,6 +29,7 @@ export const PodChip = memo(function PodChip({ pod }: { pod: PodView }) {
       data-name={pod.name}
       data-namespace={pod.namespace}
       data-status={pod.status}
+      data-owner={pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : undefined}
       aria-label={`Pod ${pod.name}, ${pod.status}, ${ready ? 'Ready' : 'Not ready'}`}
       title={title}
     >

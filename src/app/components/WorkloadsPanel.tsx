@@ -1,0 +1,125 @@
+import { memo } from 'react';
+import type { WorkloadKind, WorkloadView } from '../../protocol/messages';
+import { runKubectl } from '../actions/runKubectl';
+import { useClusterStore } from '../state/clusterStore';
+import { useUiStore } from '../state/uiStore';
+import { TONE_ICON } from './PodChip';
+
+/** The table title and the `kubectl get` resource of each kind. */
+const KINDS: Record<WorkloadKind, { title: string; resource: string }> = {
+  Deployment: { title: 'Deployments', resource: 'deployments' },
+  ReplicaSet: { title: 'ReplicaSets', resource: 'replicasets' },
+  StatefulSet: { title: 'StatefulSets', resource: 'statefulsets' },
+  DaemonSet: { title: 'DaemonSets', resource: 'daemonsets' },
+  Job: { title: 'Jobs', resource: 'jobs' },
+  CronJob: { title: 'CronJobs', resource: 'cronjobs' },
+  ReplicationController: { title: 'ReplicationControllers', resource: 'replicationcontrollers' },
+};
+
+const NONE: WorkloadView[] = [];
+const CREATE_LINE = 'kubectl create deployment web --image=nginx';
+
+/**
+ * The workload objects, one compact table per kind that has any, with the columns
+ * `kubectl get` prints (the worker builds them with the engine's printers) and a
+ * plain-English summary of how each one is doing.
+ */
+export function WorkloadsPanel() {
+  const kinds = useClusterStore((s) => s.workloadKinds);
+  const showSystem = useUiStore((s) => s.showSystemPods);
+  const anyShown = useClusterStore((s) =>
+    s.workloadKinds.some((k) => (s.workloadsByKind[k] ?? NONE).some((w) => showSystem || !isSystem(w))),
+  );
+  return (
+    <section className="panel workloads" aria-labelledby="workloads-title">
+      <div className="panel-head">
+        <h2 id="workloads-title">Workloads</h2>
+        <span className="hint">the controllers that run your pods</span>
+      </div>
+      {anyShown ? (
+        kinds.map((k) => <WorkloadTable key={k} kind={k} showSystem={showSystem} />)
+      ) : (
+        <div className="empty workloads-empty">
+          <p>
+            No workloads yet. A Deployment, Job or other workload creates pods for you and replaces them when they fail.
+          </p>
+          <p>
+            Pick <em>A Deployment of three web servers</em> from the editor's Examples (
+            <code>examples/deployment.yaml</code>) and apply it, or run{' '}
+            <button type="button" className="link" onClick={() => runKubectl(CREATE_LINE)}>
+              <code>{CREATE_LINE}</code>
+            </button>
+            .
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function isSystem(w: WorkloadView): boolean {
+  return w.namespace === 'kube-system';
+}
+
+const WorkloadTable = memo(function WorkloadTable({ kind, showSystem }: { kind: WorkloadKind; showSystem: boolean }) {
+  const all = useClusterStore((s) => s.workloadsByKind[kind] ?? NONE);
+  const rows = showSystem ? all : all.filter((w) => !isSystem(w));
+  if (rows.length === 0) return null;
+  const { title, resource } = KINDS[kind];
+  // Like `kubectl get -A`: a NAMESPACE column once anything lives outside "default".
+  const withNamespace = rows.some((w) => w.namespace !== 'default');
+  const id = `workloads-${resource}`;
+  return (
+    <section className="workload-kind" aria-labelledby={id}>
+      <h3 id={id}>
+        {title} <code className="hint">kubectl get {resource}</code>
+      </h3>
+      <div className="workload-scroll">
+        <table className="workload-table" data-kind={kind}>
+          <thead>
+            <tr>
+              {withNamespace && <th scope="col">NAMESPACE</th>}
+              {rows[0].columns.map((c) => (
+                <th scope="col" key={c}>
+                  {c}
+                </th>
+              ))}
+              <th scope="col" className="summary-head">
+                In short
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((w) => (
+              <WorkloadRow key={`${w.namespace}/${w.name}`} w={w} withNamespace={withNamespace} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+});
+
+const WorkloadRow = memo(function WorkloadRow({ w, withNamespace }: { w: WorkloadView; withNamespace: boolean }) {
+  return (
+    <tr
+      className={`workload row-${w.tone}`}
+      data-kind={w.kind}
+      data-name={w.name}
+      data-namespace={w.namespace}
+      data-status={w.tone}
+      aria-label={`${w.kind} ${w.name}: ${w.summary}`}
+    >
+      {withNamespace && <td>{w.namespace}</td>}
+      {w.cells.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the cells are positional, one per column
+        <td key={i} className={i === 0 ? 'workload-name' : undefined}>
+          {c}
+        </td>
+      ))}
+      <td className={`workload-summary text-${w.tone}`}>
+        <span aria-hidden="true">{TONE_ICON[w.tone]}</span> {w.summary}
+      </td>
+    </tr>
+  );
+});
