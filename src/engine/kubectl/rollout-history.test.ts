@@ -1,0 +1,93 @@
+/**
+ * kubectl rollout history, mirroring staging/src/k8s.io/kubectl/pkg/cmd/rollout/
+ * rollout_history.go (the name printer framing, "with revision #N") and
+ * polymorphichelpers/history.go (DeploymentHistoryViewer over ReplicaSets,
+ * DaemonSetHistoryViewer and StatefulSetHistoryViewer over ControllerRevisions).
+ */
+import { describe, expect, it } from 'vitest';
+import { testCluster } from '../testing';
+import { daemonSetYaml, deploymentYaml, statefulSetYaml } from './workload-testing';
+
+function twoRevisions() {
+  const t = testCluster({ nodes: 2 }).apply(deploymentYaml('web', 'nginx:1.25', 2));
+  t.kubectl('rollout status deployment/web');
+  t.kubectl('set image deployment/web app=nginx:1.27 --record');
+  t.kubectl('rollout status deployment/web');
+  return t;
+}
+
+describe('kubectl rollout history', () => {
+  it("lists a Deployment's revisions from its ReplicaSets, with change-cause or <none>", () => {
+    const t = twoRevisions();
+    expect(t.run('rollout history deployment/web')).toEqual({
+      stdout: [
+        'deployment.apps/web ',
+        'REVISION  CHANGE-CAUSE',
+        '1         <none>',
+        '2         kubectl set image deployment/web app=nginx:1.27 --record=true',
+        '',
+        '',
+      ].join('\n'),
+      stderr: '',
+      exitCode: 0,
+    });
+  });
+
+  it("--revision=N prints that revision's pod template (hash label included)", () => {
+    const t = twoRevisions();
+    const out = t.run('rollout history deployment/web --revision=1').stdout;
+    const hash = t
+      .list('ReplicaSet', 'default')
+      .find((rs) => rs.metadata.annotations?.['deployment.kubernetes.io/revision'] === '1')?.spec?.template.metadata
+      .labels['pod-template-hash'];
+    expect(out).toBe(
+      [
+        'deployment.apps/web with revision #1',
+        'Pod Template:',
+        '  Labels:  app=web',
+        `           pod-template-hash=${hash}`,
+        '  Containers:',
+        '   app:',
+        '    Image:         nginx:1.25',
+        '    Port:          <none>',
+        '    Host Port:     <none>',
+        '    Environment:   <none>',
+        '    Mounts:        <none>',
+        '  Volumes:         <none>',
+        '  Node-Selectors:  <none>',
+        '  Tolerations:     <none>',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(t.run('rollout history deployment/web --revision=9').stderr).toBe(
+      'error: unable to find the specified revision\n',
+    );
+    expect(t.run('rollout history deployment/web --revision=-1').stderr).toBe(
+      'error: revision must be a positive integer: -1\n',
+    );
+  });
+
+  it('reads DaemonSet history from ControllerRevisions, StatefulSet history as numbers only', () => {
+    const t = testCluster({ nodes: 2 }).apply(daemonSetYaml('logs'), statefulSetYaml('db'));
+    t.advance('10s');
+    t.kubectl('set image ds/logs app=nginx:1.27');
+    t.kubectl('set image sts/db app=nginx:1.27');
+    t.advance('30s');
+    expect(t.run('rollout history daemonset/logs').stdout).toBe(
+      'daemonset.apps/logs \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n',
+    );
+    expect(t.run('rollout history statefulset/db').stdout).toBe('statefulset.apps/db \nREVISION\n1\n2\n\n');
+    expect(t.run('rollout history sts/db --revision=2').stdout).toContain('    Image:         nginx:1.27\n');
+  });
+
+  it('kinds without history, and workloads without revisions, say so', () => {
+    const t = testCluster({ nodes: 1 }).apply(deploymentYaml('web', 'nginx:1.25', 0, '  paused: true\n'));
+    expect(t.run('rollout history deployment/web').stdout).toBe('deployment.apps/web \nNo rollout history found.\n');
+    t.kubectl('create job once --image=busybox -- true');
+    expect(t.run('rollout history job/once').stderr).toBe(
+      'error: no history viewer has been implemented for "Job.batch"\n',
+    );
+    expect(t.run('rollout history').stderr).toBe('error: required resource not specified\n');
+  });
+});
