@@ -44,7 +44,11 @@ describe('waitVirtual', () => {
     expect(waitVirtual(inv, 5000, () => ++looks > 0)).toBe(true);
     expect(t.now()).toBe(0);
     looks = 0;
-    expect(waitVirtual(inv, 3500, () => (looks++, false))).toBe(false);
+    const never = () => {
+      looks++;
+      return false;
+    };
+    expect(waitVirtual(inv, 3500, never)).toBe(false);
     expect(looks).toBe(1 + Math.ceil(3500 / WAIT_STEP_MS));
     expect(t.now()).toBe(3500);
   });
