@@ -18,6 +18,7 @@ import {
   WORKLOAD_KINDS,
   type WorkloadView,
 } from '../protocol/messages';
+import { stuckPodNote } from './stuck-pods';
 import { type WorkloadStatus, workloadStatus } from './workload-status';
 
 /** How many events the view carries (the newest ones). */
@@ -62,7 +63,7 @@ export class ViewBuilder {
       .events()
       .slice(-VIEW_EVENTS)
       .map((e) => this.event(e));
-    const workloads = this.workloads(cluster);
+    const workloads = this.workloads(cluster, podObjects);
     this.lastWorkloads = workloads;
     return { now: cluster.now(), nodes, pods, workloads, events };
   }
@@ -72,11 +73,11 @@ export class ViewBuilder {
    * changed: AGE, a Job's DURATION and a CronJob's LAST SCHEDULE move on with the clock.
    */
   workloadsChanged(cluster: Cluster): boolean {
-    const next = this.workloads(cluster);
+    const next = this.workloads(cluster, cluster.list('Pod') as Pod[]);
     return next.length !== this.lastWorkloads.length || next.some((v, i) => v !== this.lastWorkloads[i]);
   }
 
-  private workloads(cluster: Cluster): WorkloadView[] {
+  private workloads(cluster: Cluster, pods: readonly Pod[]): WorkloadView[] {
     const ctx = { now: cluster.now(), wide: false, cluster };
     const views = new Map<string, WorkloadView>();
     const out: WorkloadView[] = [];
@@ -90,7 +91,7 @@ export class ViewBuilder {
         const namespace = o.metadata.namespace ?? 'default';
         const key = `${kind}/${namespace}/${o.metadata.name}`;
         const cells = printer.row(o, ctx);
-        const status = this.workloadStatus(o);
+        const status = withStuckPod(this.workloadStatus(o), o, pods);
         const old = this.workloadViews.get(key);
         const same =
           old &&
@@ -180,6 +181,13 @@ export class ViewBuilder {
     }
     return v;
   }
+}
+
+/** A workload still on its way says which of its pods holds it up, as kubectl rollout status does. */
+function withStuckPod(status: WorkloadStatus, o: KubeObject, pods: readonly Pod[]): WorkloadStatus {
+  if (status.tone !== 'progress') return status;
+  const note = stuckPodNote(o, pods);
+  return note ? { tone: 'warning', summary: `${status.summary}; ${note}` } : status;
 }
 
 function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
