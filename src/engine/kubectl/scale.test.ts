@@ -98,7 +98,7 @@ spec:
     expect(t.run('scale --replicas=1').stderr).toMatch(/^error: You must provide one or more resources/);
   });
 
-  it('--dry-run=client changes nothing; -o name prints the name only', () => {
+  it('--dry-run=client changes nothing; -o name prints the name only; --record keeps the command', () => {
     const t = cluster();
     expect(t.run('scale deployment/web --replicas=7 --dry-run=client').stdout).toBe(
       'deployment.apps/web scaled (dry run)\n',
@@ -108,6 +108,10 @@ spec:
     );
     expect(t.get('Deployment', 'web')?.spec?.replicas).toBe(2);
     expect(t.run('scale deployment/web --replicas=3 -o name').stdout).toBe('deployment.apps/web\n');
+    t.kubectl('scale deployment/web --replicas=2 --record');
+    expect(t.get('Deployment', 'web')?.metadata.annotations?.['kubernetes.io/change-cause']).toBe(
+      'kubectl scale deployment/web --record=true --replicas=2',
+    );
   });
 
   it('--timeout waits (in simulated time) until status.replicas matches', () => {

@@ -10,7 +10,15 @@ import type { Invocation } from './cmd';
 import { dryRunOf, dryRunSuffix } from './dryrun';
 import { KubectlError } from './errors';
 import { parseGoDuration, waitVirtual } from './virtual-wait';
-import { finish, NO_RESOURCES, refOf, resolveTargets, type Target, updateObject } from './workload-targets';
+import {
+  finish,
+  NO_RESOURCES,
+  recordChangeCause,
+  refOf,
+  resolveTargets,
+  type Target,
+  updateObject,
+} from './workload-targets';
 
 const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
 
@@ -69,6 +77,8 @@ function scaleOne(inv: Invocation, t: Target, replicas: number, dryRun: boolean)
     throw new KubectlError('Error from server (NotFound): the server could not find the requested resource');
   }
   t.obj.spec = { ...(t.obj.spec ?? {}), replicas };
+  // --record lands with the scale itself here; kubectl sends it as a second patch
+  recordChangeCause(inv, 'scale', inv.p.args, t.obj);
   updateObject(inv, t.obj, dryRun);
 }
 
