@@ -33,7 +33,7 @@ describe('kubectl rollout history', () => {
     });
   });
 
-  it("--revision=N prints that revision's pod template (hash label included)", () => {
+  it("--revision=N prints that revision's pod template (hash label and change-cause included)", () => {
     const t = twoRevisions();
     const out = t.run('rollout history deployment/web --revision=1').stdout;
     const hash = t
@@ -59,6 +59,9 @@ describe('kubectl rollout history', () => {
         '',
         '',
       ].join('\n'),
+    );
+    expect(t.run('rollout history deployment/web --revision=2').stdout).toContain(
+      '  Annotations:  kubernetes.io/change-cause: kubectl set image deployment/web app=nginx:1.27 --record=true\n',
     );
     expect(t.run('rollout history deployment/web --revision=9').stderr).toBe(
       'error: unable to find the specified revision\n',

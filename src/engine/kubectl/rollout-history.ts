@@ -38,7 +38,15 @@ export function historyOf(inv: Invocation, obj: KubeObject): HistoryEntry[] | un
       const revision = revisionOf(rs);
       if (revision === undefined) continue;
       const changeCause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
-      byRevision.set(revision, { revision, template: rs.spec.template, changeCause });
+      // upstream writes the change-cause into the template it prints, so --revision shows it
+      const template = structuredClone(rs.spec.template);
+      if (changeCause) {
+        template.metadata = {
+          ...(template.metadata ?? {}),
+          annotations: { ...(template.metadata?.annotations ?? {}), [CHANGE_CAUSE_ANNOTATION]: changeCause },
+        };
+      }
+      byRevision.set(revision, { revision, template, changeCause });
     }
     return [...byRevision.values()].sort((a, b) => a.revision - b.revision);
   }
