@@ -108,6 +108,7 @@ spec:
     );
     expect(t.get('Deployment', 'web')?.spec?.replicas).toBe(2);
     expect(t.run('scale deployment/web --replicas=3 -o name').stdout).toBe('deployment.apps/web\n');
+    expect(t.run('scale deployment/web --replicas=6 --dry-run=client -o jsonpath={.spec.replicas}').stdout).toBe('6');
     t.kubectl('scale deployment/web --replicas=2 --record');
     expect(t.get('Deployment', 'web')?.metadata.annotations?.['kubernetes.io/change-cause']).toBe(
       'kubectl scale deployment/web --record=true --replicas=2',

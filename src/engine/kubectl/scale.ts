@@ -13,8 +13,8 @@ import { parseGoDuration, waitVirtual } from './virtual-wait';
 import {
   finish,
   NO_RESOURCES,
+  printResult,
   recordChangeCause,
-  refOf,
   resolveTargets,
   type Target,
   updateObject,
@@ -23,7 +23,7 @@ import {
 const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
 
 export function scale(inv: Invocation): number {
-  const { p, io } = inv;
+  const { p } = inv;
   // cobra's MarkFlagRequired("replicas") runs before anything else.
   if (!hasFlag(p, 'replicas')) throw new KubectlError('error: required flag(s) "replicas" not set');
   const replicas = flagInt(p, 'replicas') ?? 0;
@@ -47,7 +47,6 @@ export function scale(inv: Invocation): number {
     if (errors.length > 0) return finish(inv, errors);
     throw new KubectlError('error: no objects passed to scale');
   }
-  const shortOutput = flagString(p, 'output') === 'name';
   for (const t of targets) {
     // RunScale stops at the first failing object, after printing the ones before it.
     if (dry !== 'client') {
@@ -55,7 +54,8 @@ export function scale(inv: Invocation): number {
       scaleOne(inv, t, replicas, dry === 'server');
       if (timeoutMs > 0 && dry === 'none') waitForReplicas(inv, t, replicas, timeoutMs);
     }
-    io.out(shortOutput ? `${refOf(t)}\n` : `${refOf(t)} scaled${dryRunSuffix(dry)}\n`);
+    if (dry === 'client') t.obj.spec = { ...(t.obj.spec ?? {}), replicas };
+    printResult(inv, t, t.obj, `scaled${dryRunSuffix(dry)}`);
   }
   return finish(inv, errors);
 }
