@@ -4,6 +4,7 @@
  * within maxUnavailable — unhealthy old pods first, so a broken old ReplicaSet cannot
  * block the rollout — and history is pruned once the rollout is complete.
  */
+import { ApiError } from '../api/errors';
 import type { Deployment, ReplicaSet } from '../api/workload-types';
 import type { DeploymentOps } from './deployment-ops';
 import { syncRolloutStatus } from './deployment-progress';
@@ -87,7 +88,15 @@ export function cleanupUnhealthyReplicas(
     const available = rs.status?.availableReplicas ?? 0;
     if (replicas === 0 || replicas === available) continue;
     const count = Math.min(maxCleanupCount - total, replicas - available);
-    sorted[i] = scaleReplicaSetAndRecordEvent(ops, rs, replicas - count, d).rs;
+    const next = replicas - count;
+    // A status reporting more available pods than the spec asks for (it lags a scale-down).
+    if (next > replicas) {
+      throw new ApiError(
+        `when cleaning up unhealthy replicas, got invalid request to scale down ${rs.metadata.namespace}/${rs.metadata.name} ${replicas} -> ${next}`,
+        'Conflict',
+      );
+    }
+    sorted[i] = scaleReplicaSetAndRecordEvent(ops, rs, next, d).rs;
     total += count;
   }
   return { oldRSs: sorted, count: total };
