@@ -112,8 +112,7 @@ const WorkloadRow = memo(function WorkloadRow({ w, withNamespace }: { w: Workloa
     >
       {withNamespace && <td>{w.namespace}</td>}
       {w.cells.map((c, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the cells are positional, one per column
-        <td key={i} className={i === 0 ? 'workload-name' : undefined}>
+        <td key={w.columns[i] ?? i} className={i === 0 ? 'workload-name' : undefined}>
           {c}
         </td>
       ))}
