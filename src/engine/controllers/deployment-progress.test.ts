@@ -23,7 +23,13 @@ function currentDeployment(
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: 'progress-test', namespace: 'default', uid: 'd-uid', resourceVersion: '1' },
+    metadata: {
+      name: 'progress-test',
+      namespace: 'default',
+      uid: 'd-uid',
+      resourceVersion: '1',
+      creationTimestamp: '2017-02-15T18:00:00Z',
+    },
     spec: {
       replicas,
       ...(pds === undefined ? {} : { progressDeadlineSeconds: pds }),
