@@ -64,6 +64,12 @@ describe('kubectl rollout restart', () => {
     expect(t.get('Deployment', 'web')?.spec?.template.metadata.annotations).toEqual({
       'kubectl.kubernetes.io/restartedAt': toTimestamp(at),
     });
+    // the same second again: the stamp does not change, and kubectl says so
+    expect(t.run('rollout restart deployment/web')).toEqual({
+      stdout: 'deployment.apps/web restarted\n',
+      stderr: 'error: failed to create patch for web: empty patch\n',
+      exitCode: 1,
+    });
     t.kubectl('rollout status deployment/web');
     const after = t.list('Pod', 'default').filter((p) => !p.metadata.deletionTimestamp);
     expect(after).toHaveLength(2);

@@ -60,11 +60,16 @@ export function rolloutPatch(inv: Invocation, sub: 'pause' | 'resume' | 'restart
   if (args.length === 0) throw new KubectlError('error: required resource not specified');
   const { targets, errors } = resolveTargets(inv, args, true);
   for (const t of targets) {
+    const before = JSON.stringify(t.obj);
     const refusal = patcher(t.obj, inv.cluster.now());
     if (refusal) {
       errors.push(`error: ${resourceString(t.info)} "${t.obj.metadata.name}" ${refusal}`);
       continue;
     }
+    // Two restarts within one second stamp the same time: kubectl reports the empty
+    // patch and still sends it (RunRestart does not skip it).
+    if (JSON.stringify(t.obj) === before)
+      errors.push(`error: failed to create patch for ${t.obj.metadata.name}: empty patch`);
     try {
       printResult(inv, t, updateWrapped(inv, t.obj, 'failed to patch'), operation);
     } catch (e) {
