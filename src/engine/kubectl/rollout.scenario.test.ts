@@ -67,4 +67,21 @@ describe('rollout scenario', () => {
     expect(t.list('ReplicaSet', 'default')).toHaveLength(2);
     expect(historyRows(t.run('rollout history deployment/web').stdout)).toEqual(['1', '2']);
   });
+
+  it('the same commands on the same seed give the same cluster, output and all', () => {
+    const run = () => {
+      const t = testCluster({ nodes: 2, seed: 42 });
+      const out = [
+        'create deployment web --image=nginx:1.25 --replicas=2',
+        'rollout status deployment/web',
+        'set image deployment/web nginx=nginx:1.27',
+        'rollout status deployment/web',
+        'rollout undo deployment/web',
+        'rollout status deployment/web',
+        'rollout history deployment/web',
+      ].map((line) => t.run(line));
+      return { out, snapshot: JSON.stringify(t.snapshot()) };
+    };
+    expect(run()).toEqual(run());
+  });
 });
