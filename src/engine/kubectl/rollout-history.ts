@@ -14,7 +14,7 @@ import { DescribeWriter } from './describe-util';
 import { KubectlError } from './errors';
 import { ownedReplicaSets, ownedRevisions, revisionOf, revisionTemplate } from './rollout-revisions';
 import { DESCRIBE_TABWRITER, formatTable } from './tabwriter';
-import { CHANGE_CAUSE_ANNOTATION, finish, refOf, resolveTargets } from './workload-targets';
+import { CHANGE_CAUSE_ANNOTATION, finish, hasFilename, refOf, resolveTargets } from './workload-targets';
 
 interface HistoryEntry {
   revision: number;
@@ -82,7 +82,7 @@ function viewHistory(obj: KubeObject, entries: HistoryEntry[], revision: number)
 
 export function rolloutHistory(inv: Invocation, args: string[]): number {
   const revision = flagInt(inv.p, 'revision') ?? 0;
-  if (args.length === 0) throw new KubectlError('error: required resource not specified');
+  if (args.length === 0 && !hasFilename(inv)) throw new KubectlError('error: required resource not specified');
   if (revision < 0) throw new KubectlError(`error: revision must be a positive integer: ${revision}`);
   const { targets, errors } = resolveTargets(inv, args, true);
   for (const t of targets) {

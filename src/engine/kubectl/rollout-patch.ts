@@ -11,7 +11,7 @@ import type { PodTemplateSpec } from '../api/workload-types';
 import { toTimestamp } from '../sim/clock';
 import type { Invocation } from './cmd';
 import { KubectlError } from './errors';
-import { finish, printResult, resolveTargets, resourceString, updateWrapped } from './workload-targets';
+import { finish, hasFilename, printResult, resolveTargets, resourceString, updateWrapped } from './workload-targets';
 
 export const RESTARTED_AT_ANNOTATION = 'kubectl.kubernetes.io/restartedAt';
 
@@ -57,7 +57,7 @@ const PATCHERS: Record<string, [Patcher, string]> = {
 
 export function rolloutPatch(inv: Invocation, sub: 'pause' | 'resume' | 'restart', args: string[]): number {
   const [patcher, operation] = PATCHERS[sub];
-  if (args.length === 0) throw new KubectlError('error: required resource not specified');
+  if (args.length === 0 && !hasFilename(inv)) throw new KubectlError('error: required resource not specified');
   const { targets, errors } = resolveTargets(inv, args, true);
   for (const t of targets) {
     const before = JSON.stringify(t.obj);

@@ -20,7 +20,7 @@ import { KubectlError } from './errors';
 import { groupKind } from './rollout-history';
 import { revisionOf } from './rollout-revisions';
 import { goDurationString, parseGoDuration, waitVirtual } from './virtual-wait';
-import { resolveTargets } from './workload-targets';
+import { hasFilename, resolveTargets } from './workload-targets';
 
 export const WATCH_LIMIT_MS = 15 * 60_000;
 
@@ -145,7 +145,7 @@ export function rolloutStatus(inv: Invocation, args: string[]): number {
   const watch = hasFlag(p, 'watch') ? flagBool(p, 'watch') : true;
   const revision = flagInt(p, 'revision') ?? 0;
   const timeoutMs = parseGoDuration('timeout', flagString(p, 'timeout') ?? '0');
-  if (args.length === 0) throw new KubectlError('error: required resource not specified');
+  if (args.length === 0 && !hasFilename(inv)) throw new KubectlError('error: required resource not specified');
   if (revision < 0) throw new KubectlError(`error: revision must be a positive integer: ${revision}`);
   const { targets, errors } = resolveTargets(inv, args, true);
   if (errors.length > 0) throw new KubectlError(errors[0]);

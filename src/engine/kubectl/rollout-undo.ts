@@ -22,7 +22,7 @@ import {
   revisionTemplate,
   templateMatches,
 } from './rollout-revisions';
-import { finish, printResult, resolveTargets, type Target, updateWrapped } from './workload-targets';
+import { finish, hasFilename, printResult, resolveTargets, type Target, updateWrapped } from './workload-targets';
 
 /** annotationsToSkip: kept from the Deployment, never copied from the ReplicaSet. */
 export const ANNOTATIONS_TO_SKIP = new Set([
@@ -121,7 +121,7 @@ function rollbackFromHistory(inv: Invocation, t: Target, toRevision: number): Ou
 
 export function rolloutUndo(inv: Invocation, args: string[]): number {
   const toRevision = flagInt(inv.p, 'to-revision') ?? 0;
-  if (args.length === 0) throw new KubectlError('error: required resource not specified');
+  if (args.length === 0 && !hasFilename(inv)) throw new KubectlError('error: required resource not specified');
   const { targets, errors } = resolveTargets(inv, args, true);
   const suffix = dryRunSuffix(dryRunOf(inv.p));
   for (const t of targets) {

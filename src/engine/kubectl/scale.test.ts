@@ -98,6 +98,12 @@ spec:
     expect(t.run('scale --replicas=1').stderr).toMatch(/^error: You must provide one or more resources/);
   });
 
+  it('-f names the object by its manifest', () => {
+    const t = cluster();
+    expect(t.run('scale --replicas=3 -f -', deploymentYaml('web')).stdout).toBe('deployment.apps/web scaled\n');
+    expect(t.get('Deployment', 'web')?.spec?.replicas).toBe(3);
+  });
+
   it('--dry-run=client changes nothing; -o name prints the name only; --record keeps the command', () => {
     const t = cluster();
     expect(t.run('scale deployment/web --replicas=7 --dry-run=client').stdout).toBe(

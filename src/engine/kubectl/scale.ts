@@ -12,6 +12,7 @@ import { KubectlError } from './errors';
 import { parseGoDuration, waitVirtual } from './virtual-wait';
 import {
   finish,
+  hasFilename,
   NO_RESOURCES,
   printResult,
   recordChangeCause,
@@ -38,7 +39,7 @@ export function scale(inv: Invocation): number {
     );
   }
   if (current < -1) throw new KubectlError('error: The --current-replicas must specify an integer of -1 or greater');
-  if (p.args.length === 0) throw new KubectlError(NO_RESOURCES);
+  if (p.args.length === 0 && !hasFilename(inv)) throw new KubectlError(NO_RESOURCES);
   const { targets, errors } = resolveTargets(inv, p.args, false);
   if (resourceVersion !== '' && targets.length > 1) {
     throw new KubectlError('error: cannot use --resource-version with multiple resources');

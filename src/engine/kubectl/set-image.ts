@@ -11,6 +11,7 @@ import { dryRunOf, dryRunSuffix } from './dryrun';
 import { KubectlError } from './errors';
 import {
   finish,
+  hasFilename,
   NO_RESOURCES,
   podSpecOf,
   printResult,
@@ -51,7 +52,7 @@ export function setImageCommand(inv: Invocation, args: string[]): number {
   const { p } = inv;
   const { resources, images } = splitImageArgs(args);
   const all = hasFlag(p, 'all') && flagBool(p, 'all');
-  if (resources.length === 0) throw new KubectlError(NO_RESOURCES);
+  if (resources.length === 0 && !hasFilename(inv)) throw new KubectlError(NO_RESOURCES);
   // SetImageOptions.Validate, an Aggregate: one message alone, several in brackets.
   const problems: string[] = [];
   if (all && flagString(p, 'selector')) problems.push('cannot set --all and --selector at the same time');

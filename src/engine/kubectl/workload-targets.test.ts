@@ -62,7 +62,7 @@ describe('resolveTargets', () => {
     targets[0].obj.spec = {};
     expect(inv.cluster.get('Deployment', 'web')?.spec?.replicas).toBe(1);
   });
-  it('a bare type needs --all or -l unless the verb allows it; -f is not read here', () => {
+  it('a bare type needs --all or -l unless the verb allows it', () => {
     const inv = invocation('scale deployment --replicas=1');
     expect(() => resolveTargets(inv, inv.p.args, false)).toThrow(
       'error: resource(s) were provided, but no name was specified',
@@ -70,8 +70,16 @@ describe('resolveTargets', () => {
     expect(resolveTargets(inv, inv.p.args, true).targets).toHaveLength(1);
     const all = invocation('scale deployment --all --replicas=1');
     expect(resolveTargets(all, all.p.args, false).targets).toHaveLength(1);
-    const file = invocation('scale -f web.yaml --replicas=1');
-    expect(() => resolveTargets(file, file.p.args, false)).toThrow(/^error: -f is not supported by kubectl scale/);
+  });
+  it("-f names the objects by the manifests' kind and name (the content comes as stdin)", () => {
+    const inv = invocation('scale -f web.yaml --replicas=1');
+    inv.stdin = `${deploymentYaml('web')}---\n${deploymentYaml('gone')}`;
+    const { targets, errors } = resolveTargets(inv, inv.p.args, false);
+    expect(targets.map((t) => t.obj.metadata.name)).toEqual(['web']);
+    expect(errors).toEqual(['Error from server (NotFound): deployments.apps "gone" not found']);
+    expect(() => resolveTargets(inv, ['deploy/web'], false)).toThrow(
+      'error: resource(s) were provided, but no name was specified',
+    );
   });
 });
 

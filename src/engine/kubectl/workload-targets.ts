@@ -6,13 +6,15 @@
  */
 import { ApiError } from '../api/errors';
 import { type KindInfo, lookupKind, resourceRef } from '../api/kinds';
+import { parseStream } from '../api/parse';
 import type { KubeObject, PodSpec } from '../api/types';
 import type { PodTemplateSpec } from '../api/workload-types';
 import { flagArray, flagBool, flagString, hasFlag, parseResourceArgs } from './args';
-import type { Invocation } from './cmd';
+import { type Invocation, namespaceOf } from './cmd';
 import { api, KubectlError } from './errors';
 import { forOutput, parseOutput, printJsonPath, toJson, toYaml } from './output';
 import { fetchObjects } from './resources';
+import { readSource } from './source';
 
 export interface Target {
   info: KindInfo;
@@ -35,10 +37,10 @@ export const NO_RESOURCES =
  * (rollout does) or --all / -l say so.
  */
 export function resolveTargets(inv: Invocation, args: string[], allowBareType: boolean): Targets {
-  if (flagArray(inv.p, 'filename').length > 0) {
-    throw new KubectlError(
-      `error: -f is not supported by kubectl ${inv.p.verb} in the playground; name the resource as TYPE NAME or TYPE/NAME`,
-    );
+  const src = readSource(inv, inv.p.verb);
+  if (src) {
+    if (args.length > 0) throw new KubectlError('error: resource(s) were provided, but no name was specified');
+    return fromManifests(inv, src.text, src.name);
   }
   const targets: Target[] = [];
   const errors: string[] = [];
@@ -51,6 +53,38 @@ export function resolveTargets(inv: Invocation, args: string[], allowBareType: b
     const f = fetchObjects(inv, r.info, r.names);
     for (const obj of f.objects) targets.push({ info: r.info, obj: structuredClone(obj) });
     errors.push(...f.errors);
+  }
+  return { targets, errors };
+}
+
+/** Whether -f names the objects instead of arguments (IsFilenameSliceEmpty's negation). */
+export function hasFilename(inv: Invocation): boolean {
+  return flagArray(inv.p, 'filename').length > 0;
+}
+
+/** -f: the objects the manifests name (kind, name, namespace), fetched live from the cluster. */
+function fromManifests(inv: Invocation, text: string, source: string): Targets {
+  const targets: Target[] = [];
+  const errors: string[] = [];
+  const stream = parseStream(text);
+  if (stream.error) throw new KubectlError(`error: ${stream.error.message.replaceAll('STDIN', source)}`);
+  for (const d of stream.documents) {
+    const o = d.value as { kind?: string; apiVersion?: string; metadata?: { name?: string; namespace?: string } };
+    if (!o || typeof o !== 'object') continue;
+    const info = lookupKind(String(o.kind ?? ''));
+    const name = String(o.metadata?.name ?? '');
+    if (!info) {
+      throw new KubectlError(
+        `error: resource mapping not found for name: "${name}" namespace: "${o.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${o.kind}" in version "${o.apiVersion}"\nensure CRDs are installed first`,
+      );
+    }
+    const ns = info.namespaced ? (o.metadata?.namespace ?? namespaceOf(inv)) : undefined;
+    const live = inv.cluster.get(info.kind, name, ns);
+    if (live) targets.push({ info, obj: structuredClone(live) });
+    else
+      errors.push(
+        `Error from server (NotFound): ${info.plural}${info.group ? `.${info.group}` : ''} "${name}" not found`,
+      );
   }
   return { targets, errors };
 }
