@@ -71,6 +71,25 @@ describe('kubectl rollout history', () => {
     );
   });
 
+  it('-o prints the revisions themselves: the ReplicaSets, in revision order (GetHistory)', () => {
+    const t = twoRevisions();
+    const byRevision = (r: string) =>
+      t.list('ReplicaSet', 'default').find((rs) => rs.metadata.annotations?.['deployment.kubernetes.io/revision'] === r)
+        ?.metadata.name;
+    expect(t.run('rollout history deployment/web -o name').stdout).toBe(
+      `replicaset.apps/${byRevision('1')}\nreplicaset.apps/${byRevision('2')}\n`,
+    );
+    expect(t.run('rollout history deployment/web -o jsonpath={.metadata.name} --revision=2').stdout).toBe(
+      byRevision('2'),
+    );
+    const yaml = t.run('rollout history deployment/web -o yaml').stdout;
+    expect(yaml.split('\n---\n')).toHaveLength(2);
+    expect(yaml.startsWith('apiVersion: apps/v1\nkind: ReplicaSet\n')).toBe(true);
+    expect(t.run('rollout history deployment/web -o name --revision=5').stderr).toBe(
+      'error: unable to find the specified revision\n',
+    );
+  });
+
   it('reads DaemonSet history from ControllerRevisions, StatefulSet history as numbers only', () => {
     const t = testCluster({ nodes: 2 }).apply(daemonSetYaml('logs'), statefulSetYaml('db'));
     t.advance('10s');
@@ -82,6 +101,7 @@ describe('kubectl rollout history', () => {
     );
     expect(t.run('rollout history statefulset/db').stdout).toBe('statefulset.apps/db \nREVISION\n1\n2\n\n');
     expect(t.run('rollout history sts/db --revision=2').stdout).toContain('    Image:         nginx:1.27\n');
+    expect(t.run('rollout history ds/logs -o jsonpath={.revision} --revision=2').stdout).toBe('2');
   });
 
   it('kinds without history, and workloads without revisions, say so', () => {
