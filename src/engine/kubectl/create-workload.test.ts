@@ -51,6 +51,9 @@ describe('kubectl create deployment', () => {
     });
     const d = t.get('Deployment', 'web');
     expect(d?.spec?.replicas).toBe(3);
+    expect(
+      t.run('create deployment short --image=nginx:1.25 -r 2 --dry-run=client -o jsonpath={.spec.replicas}').stdout,
+    ).toBe('2');
     expect(d?.spec?.template.spec.containers[0].ports).toEqual([{ containerPort: 80, protocol: 'TCP' }]);
     t.kubectl('rollout status deployment/web');
     expect(t.get('Deployment', 'web')?.status?.availableReplicas).toBe(3);
