@@ -69,6 +69,8 @@ describe('kubectl create deployment', () => {
       'nginx',
       'busybox',
     ]);
+    const repeated = t.run('create deployment two --image=nginx:1.25 --image busybox --dry-run=client -o json').stdout;
+    expect(JSON.parse(repeated).spec.template.spec.containers).toHaveLength(2);
     expect(t.run('create deployment two --image=nginx,busybox -- sleep 1').stderr).toBe(
       'error: cannot specify multiple --image options and command\n',
     );

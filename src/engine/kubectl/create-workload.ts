@@ -8,7 +8,7 @@
 import { ApiError } from '../api/errors';
 import { lookupKind, resourceRef } from '../api/kinds';
 import type { KubeObject } from '../api/types';
-import { flagString, parseResourceArgs } from './args';
+import { flagArray, flagString, parseResourceArgs } from './args';
 import { type Invocation, namespaceOf } from './cmd';
 import { dryRunOf, dryRunSuffix } from './dryrun';
 import { KubectlError } from './errors';
@@ -59,8 +59,10 @@ function metadata(inv: Invocation, name: string, extra: Record<string, unknown> 
 
 const deployment: Generator = (inv, name, command) => {
   requireFlags(inv, ['image']);
-  // --image is a string slice: comma-separated images, one container each
-  const images = (flagString(inv.p, 'image') ?? '').split(',').filter((i) => i !== '');
+  // --image is a string slice: repeated or comma-separated, one container per image
+  const images = flagArray(inv.p, 'image')
+    .flatMap((v) => v.split(','))
+    .filter((i) => i !== '');
   if (images.length > 1 && command.length > 0) {
     throw new KubectlError('error: cannot specify multiple --image options and command');
   }

@@ -114,8 +114,8 @@ const FLAGS: FlagSpec[] = [
 const VERB_FLAGS: Record<string, FlagSpec[]> = {
   logs: [f('follow', 'bool', 'f')],
   'api-resources': [f('sort-by', 'string')],
-  // create deployment's Int32VarP("replicas", "r", ...)
-  create: [f('replicas', 'int', 'r')],
+  // create deployment's Int32VarP("replicas", "r", ...) and StringSliceVar("image", ...)
+  create: [f('replicas', 'int', 'r'), f('image', 'array')],
 };
 
 /** Flags every command takes (kubectl's global flags). */
