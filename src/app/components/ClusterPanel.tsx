@@ -1,37 +1,26 @@
-import type { PodView } from '../../protocol/messages';
+import { lazy, Suspense } from 'react';
+import { GraphFilters } from '../graph/GraphFilters';
 import { useClusterStore } from '../state/clusterStore';
-import { setShowSystemPods, useUiStore } from '../state/uiStore';
-import { NodeCard } from './NodeCard';
-import { PodList } from './PodChip';
 
-const NO_PODS: PodView[] = [];
+// React Flow is most of the page's script: load it beside the first view, not before it.
+const ClusterGraph = lazy(() => import('../graph/ClusterGraph').then((m) => ({ default: m.ClusterGraph })));
 
-/** One card per node, and the pods the scheduler has not placed yet. */
+/** The cluster as a graph: nodes as boxes, their pods inside, unscheduled pods apart. */
 export function ClusterPanel() {
-  const names = useClusterStore((s) => s.nodeNames);
-  const unscheduled = useClusterStore((s) => s.podsByNode[''] ?? NO_PODS);
+  const hasNodes = useClusterStore((s) => s.nodeNames.length > 0);
   const starting = useClusterStore((s) => s.connection === 'starting');
-  const showSystem = useUiStore((s) => s.showSystemPods);
   return (
     <section className="panel cluster" aria-labelledby="cluster-title">
       <div className="panel-head">
         <h2 id="cluster-title">Cluster</h2>
-        <label className="toggle">
-          <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystemPods(e.target.checked)} />
-          Show kube-system pods
-        </label>
+        <GraphFilters />
       </div>
-      {starting && names.length === 0 && <p className="empty">Starting the cluster…</p>}
-      <div className="node-grid">
-        {names.map((n) => (
-          <NodeCard key={n} name={n} />
-        ))}
-      </div>
-      {unscheduled.length > 0 && (
-        <section className="unscheduled" aria-labelledby="unscheduled-title">
-          <h3 id="unscheduled-title">Not scheduled to a node yet</h3>
-          <PodList pods={unscheduled} showSystem={showSystem} />
-        </section>
+      {starting && !hasNodes && <p className="empty">Starting the cluster…</p>}
+      {/* React Flow fits the view on its first draw, so it waits for the first nodes. */}
+      {hasNodes && (
+        <Suspense fallback={<p className="empty">Drawing the cluster…</p>}>
+          <ClusterGraph />
+        </Suspense>
       )}
     </section>
   );

@@ -11,18 +11,18 @@
  */
 import type { GraphItem, GroupedCluster } from './group';
 
-export const POD_WIDTH = 156;
-export const POD_HEIGHT = 60;
+export const POD_WIDTH = 172;
+export const POD_HEIGHT = 56;
 export const POD_GAP = 6;
 /** pods per row in a box */
-export const COLUMNS = 3;
+export const COLUMNS = 2;
 /** rows every box has room for before it grows */
-export const MIN_ROWS = 4;
+export const MIN_ROWS = 5;
 /** items a box shows before it folds pods by owner */
 export const CAPACITY = COLUMNS * MIN_ROWS;
 export const BOX_PADDING = 10;
 /** node name, status, resources and the kill button above the pods */
-export const BOX_HEADER = 76;
+export const BOX_HEADER = 66;
 export const BOX_GAP = 20;
 export const CLUSTER_PADDING = 16;
 export const CLUSTER_HEADER = 34;
