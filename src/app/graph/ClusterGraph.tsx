@@ -75,14 +75,17 @@ export function ClusterGraph() {
             {graph.hidden} pod{graph.hidden === 1 ? '' : 's'} hidden by the filters
           </Panel>
         )}
-        <FitWhenNodesChange count={nodeNames.length} duration={duration} />
+        <FitWhenBoxesChange count={graph.layout.boxes.length} duration={duration} />
       </ReactFlow>
     </div>
   );
 }
 
-/** A reset with another node count draws a different cluster: fit it again. */
-function FitWhenNodesChange({ count, duration }: { count: number; duration: number }) {
+/**
+ * A box that comes or goes (a reset with another node count, the first pod no node can
+ * hold) may land outside the view: fit again so the learner sees it.
+ */
+function FitWhenBoxesChange({ count, duration }: { count: number; duration: number }) {
   const flow = useReactFlow();
   const last = useRef(count);
   useEffect(() => {

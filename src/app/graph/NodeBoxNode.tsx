@@ -30,11 +30,6 @@ export const NodeBoxNode = memo(function NodeBoxNode({ data }: NodeProps<NodeBox
         <span className={`k8s-node-status ${node.ready ? 'status-ok' : 'status-bad'}`}>
           <span aria-hidden="true">{node.ready ? '✓' : '✕'}</span> {node.status}
         </span>
-        {node.down && (
-          <span className="machine-off">
-            <span aria-hidden="true">■</span> machine off
-          </span>
-        )}
         <span className="k8s-node-actions">
           {opened && (
             <button type="button" className="nodrag" onClick={() => foldBox(box.key)}>
@@ -64,7 +59,16 @@ export const NodeBoxNode = memo(function NodeBoxNode({ data }: NodeProps<NodeBox
         </span>
       </header>
       <p className="k8s-node-resources" title={`Pod CIDR ${view.podCIDR || '—'}`}>
-        <Resource label="CPU" r={view.cpu} /> <Resource label="Memory" r={view.memory} />
+        {node.down ? (
+          // The API still shows what the node last reported; say plainly that the machine is gone.
+          <span className="machine-off">
+            <span aria-hidden="true">■</span> machine off · no heartbeats
+          </span>
+        ) : (
+          <>
+            <Resource label="CPU" r={view.cpu} /> <Resource label="Memory" r={view.memory} />
+          </>
+        )}
         <span className="k8s-node-count">
           {box.podCount} pod{box.podCount === 1 ? '' : 's'}
         </span>

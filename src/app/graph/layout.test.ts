@@ -119,6 +119,8 @@ describe('layoutGraph', () => {
     const a = positions(after);
     for (const [key, pos] of positions(before)) expect(a.get(key)).toBe(pos);
     expect(after.cluster.height).toBeGreaterThan(before.cluster.height);
+    // it starts low and grows with its pods
+    expect(after.boxes.at(-1)?.rect.height).toBeLessThan(after.boxes[0].rect.height);
   });
 
   it('is stable under any sequence of pods coming and going (property)', () => {

@@ -18,6 +18,8 @@ export const POD_GAP = 6;
 export const COLUMNS = 2;
 /** rows every box has room for before it grows */
 export const MIN_ROWS = 5;
+/** rows of the "not scheduled yet" box before it grows */
+export const UNSCHEDULED_MIN_ROWS = 2;
 /** items a box shows before it folds pods by owner */
 export const CAPACITY = COLUMNS * MIN_ROWS;
 export const BOX_PADDING = 10;
@@ -66,7 +68,9 @@ export function layoutGraph(grouped: GroupedCluster, previous: LayoutMemory = EM
     const boxSlots = assignSlots(b.items, previous.slots[b.key] ?? {});
     slots[b.key] = boxSlots;
     const used = Math.max(-1, ...Object.values(boxSlots)) + 1;
-    const rows = Math.max(MIN_ROWS, Math.ceil(used / COLUMNS));
+    // The unscheduled box sits last, so it may start small and grow without moving a node.
+    const minRows = b.key === grouped.unscheduled.key ? UNSCHEDULED_MIN_ROWS : MIN_ROWS;
+    const rows = Math.max(minRows, Math.ceil(used / COLUMNS));
     const items: Record<string, Rect> = {};
     for (const [key, slot] of Object.entries(boxSlots)) items[key] = slotRect(slot);
     return { key: b.key, rows, items };
