@@ -48,3 +48,25 @@ describe('pod deletion', () => {
     expect(c.get('Pod', 'keep')).toBeUndefined();
   });
 });
+
+describe('API errors name the group-qualified resource (schema.GroupResource)', () => {
+  const deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: {
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
+    },
+  };
+
+  it('deployments.apps for a Deployment, pods for the core group', () => {
+    const c = createCluster({ nodes: 1 });
+    c.core.api.create(structuredClone(deployment) as never);
+    expect(() => c.core.api.create(structuredClone(deployment) as never)).toThrow(
+      'deployments.apps "web" already exists',
+    );
+    expect(() => c.core.api.delete('Deployment', 'default', 'nope')).toThrow('deployments.apps "nope" not found');
+    expect(() => c.core.api.delete('Pod', 'default', 'nope')).toThrow(/^pods "nope" not found$/);
+  });
+});

@@ -9,7 +9,7 @@ import type { Timings } from '../timings';
 import { admit } from './admission';
 import { applyDefaults, prepareForCreate, prepareForCreateBeforeValidation, prepareForUpdate } from './defaults';
 import { ApiError, alreadyExists, invalidError, notFound } from './errors';
-import { lookupKind } from './kinds';
+import { lookupKind, qualifiedResource } from './kinds';
 import type { Store } from './store';
 import type { KubeObject, PropagationPolicy } from './types';
 import { validateObject } from './validation';
@@ -57,7 +57,7 @@ export class Api {
     const info = lookupKind(obj.kind);
     if (!info) throw new ApiError(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`, 'NotFound');
     if (this.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) {
-      throw alreadyExists(info.plural, obj.metadata.name);
+      throw alreadyExists(qualifiedResource(info), obj.metadata.name);
     }
     this.requireNamespace(obj);
     applyDefaults(obj, { timings: this.timings });
@@ -83,7 +83,7 @@ export class Api {
     const info = lookupKind(obj.kind);
     if (!info) throw new ApiError(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`, 'NotFound');
     const old = this.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
-    if (!old) throw notFound(info.plural, obj.metadata.name);
+    if (!old) throw notFound(qualifiedResource(info), obj.metadata.name);
     applyDefaults(obj, { timings: this.timings });
     prepareForUpdate(obj, old);
     admit(obj, { store: this.store, timings: this.timings, operation: 'UPDATE', old });
@@ -128,7 +128,7 @@ export class Api {
       throw new ApiError(`namespaces "${name}" is forbidden: this namespace may not be deleted`, 'Forbidden');
     }
     const obj = this.store.get(info.kind, ns, name);
-    if (!obj) throw notFound(info.plural, name);
+    if (!obj) throw notFound(qualifiedResource(info), name);
     const meta = { ...obj.metadata };
     const finalizers = [...(meta.finalizers ?? [])];
     if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');

@@ -9,7 +9,7 @@
 import type { Api } from './api';
 import { cannotBeHandled, decodeObject } from './decode';
 import { ApiError, alreadyExists, formatFieldError } from './errors';
-import { type KindInfo, lookupKindVersion } from './kinds';
+import { type KindInfo, lookupKindVersion, qualifiedResource } from './kinds';
 import { sortedJSON, threeWayMerge } from './merge';
 import { type ParsedDocument, parseStream } from './parse';
 import { goValue, patchDelta, stripNulls, stripServerFields } from './patch';
@@ -233,7 +233,7 @@ function applyObject(
   }
   const existing = modified.metadata.name ? api.store.get(info.kind, ns, modified.metadata.name) : undefined;
   try {
-    if (existing && opts.mode === 'create') throw alreadyExists(info.plural, modified.metadata.name);
+    if (existing && opts.mode === 'create') throw alreadyExists(qualifiedResource(info), modified.metadata.name);
     if (!existing) {
       // The server sets these itself, and refuses a resourceVersion on create.
       if (modified.metadata.resourceVersion) {

@@ -83,3 +83,8 @@ export function allKinds(): readonly KindInfo[] {
 export function resourceRef(info: KindInfo, name: string): string {
   return info.group ? `${info.singular}.${info.group}/${name}` : `${info.singular}/${name}`;
 }
+
+/** schema.GroupResource's String(): "deployments.apps", or "pods" for the core group, as API errors name it. */
+export function qualifiedResource(info: KindInfo): string {
+  return info.group ? `${info.plural}.${info.group}` : info.plural;
+}
