@@ -3,6 +3,7 @@
 // workers with capacity/allocatable, a pod CIDR, an InternalIP and a Lease each.
 import { describe, expect, it } from 'vitest';
 import type { Pod } from './api/types';
+import { clusterCIDR, nodePodCIDR } from './cluster-shape';
 import { node, testCluster } from './testing';
 
 describe('cluster shape', () => {
@@ -135,5 +136,28 @@ describe('cluster shape: impossible shapes', () => {
     [[{ pods: 0 }], /pods must be a positive whole number/],
   ])('%j: a clear Error', (nodes, message) => {
     expect(() => testCluster({ nodes: nodes as never })).toThrow(message);
+  });
+});
+
+describe('pod CIDRs', () => {
+  // kubeadm's podSubnet 10.244.0.0/16 and the node IPAM controller's /24 per node.
+  it('hands each node a /24 of 10.244.0.0/16 on a small cluster', () => {
+    expect(clusterCIDR(4)).toBe('10.244.0.0/16');
+    expect(nodePodCIDR(0, 4)).toBe('10.244.0.0/24');
+    expect(nodePodCIDR(3, 4)).toBe('10.244.3.0/24');
+    expect(nodePodCIDR(255, 256)).toBe('10.244.255.0/24');
+  });
+
+  it('uses a /9 once 256 nodes no longer fit, every /24 valid and distinct', () => {
+    expect(clusterCIDR(1001)).toBe('10.128.0.0/9');
+    const seen = new Set<string>();
+    for (let i = 0; i <= 5000; i++) {
+      const cidr = nodePodCIDR(i, 5001);
+      const octets = cidr.split('/')[0].split('.').map(Number);
+      expect(octets.every((o) => o >= 0 && o <= 255)).toBe(true);
+      expect(octets[1]).toBeGreaterThanOrEqual(128);
+      seen.add(cidr);
+    }
+    expect(seen.size).toBe(5001);
   });
 });

@@ -77,10 +77,11 @@ export function bootstrapCluster(api: Api, clock: Clock, workers: NodeSpec[], rn
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } as unknown as KubeObject);
   }
-  const cp = api.store.create(makeNode({ name: CONTROL_PLANE }, 0, true, rng));
-  for (const [i, w] of workers.entries()) api.store.create(makeNode(w, i + 1, false, rng));
+  const count = workers.length + 1;
+  const cp = api.store.create(makeNode({ name: CONTROL_PLANE }, 0, true, rng, count));
+  for (const [i, w] of workers.entries()) api.store.create(makeNode(w, i + 1, false, rng, count));
   for (const n of api.store.list('Node')) api.store.create(makeLease(n, clock));
-  for (const pod of controlPlanePods(nodeOwner(cp), rng)) api.create(pod);
+  for (const pod of controlPlanePods(nodeOwner(cp), rng, count)) api.create(pod);
   for (const n of api.store.list('Node')) api.create(kubeProxyPod(n.metadata.name));
   for (const suffix of ['674b8bbfcf-7xk2p', '674b8bbfcf-qz9vd']) api.create(corednsPod(`coredns-${suffix}`));
 }
@@ -90,7 +91,22 @@ function nodeOwner(node: KubeObject): OwnerReference {
   return { apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid, controller: true };
 }
 
-function makeNode(spec: NodeSpec, index: number, controlPlane: boolean, rng: Rng): Node {
+/**
+ * kubeadm's podSubnet, 10.244.0.0/16, holds 256 node /24s (the node IPAM controller's
+ * --node-cidr-mask-size 24); a bigger cluster is set up with 10.128.0.0/9, which still
+ * stays clear of the Service range 10.96.0.0/12.
+ */
+export function clusterCIDR(nodeCount: number): string {
+  return nodeCount <= 256 ? '10.244.0.0/16' : '10.128.0.0/9';
+}
+
+/** The /24 the node IPAM controller hands the node at `index` (0 is the control plane). */
+export function nodePodCIDR(index: number, nodeCount: number): string {
+  if (nodeCount <= 256) return `10.244.${index}.0/24`;
+  return `10.${128 + Math.floor(index / 256)}.${index % 256}.0/24`;
+}
+
+function makeNode(spec: NodeSpec, index: number, controlPlane: boolean, rng: Rng, nodeCount: number): Node {
   const name = spec.name ?? `node-${index}`;
   const cpu = String(spec.cpu ?? 2);
   const memoryBytes = bytes(spec.memory ?? '4Gi');
@@ -140,8 +156,8 @@ function makeNode(spec: NodeSpec, index: number, controlPlane: boolean, rng: Rng
       },
     },
     spec: {
-      podCIDR: `10.244.${index}.0/24`,
-      podCIDRs: [`10.244.${index}.0/24`],
+      podCIDR: nodePodCIDR(index, nodeCount),
+      podCIDRs: [nodePodCIDR(index, nodeCount)],
       providerID: `kind://docker/playground/${name}`,
       ...(taints.length > 0 ? { taints } : {}),
     },
@@ -259,7 +275,7 @@ function staticPod(p: StaticPodSpec, owner: OwnerReference, rng: Rng): KubeObjec
   } as unknown as KubeObject;
 }
 
-function controlPlanePods(owner: OwnerReference, rng: Rng): KubeObject[] {
+function controlPlanePods(owner: OwnerReference, rng: Rng, nodeCount: number): KubeObject[] {
   const ip = nodeIP(0);
   const pods: StaticPodSpec[] = [
     {
@@ -274,14 +290,14 @@ function controlPlanePods(owner: OwnerReference, rng: Rng): KubeObject[] {
       component: 'kube-apiserver',
       image: `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`,
       cpu: '250m',
-      command: ['kube-apiserver', `--advertise-address=${ip}`, '--service-cluster-ip-range=10.96.0.0/16'],
+      command: ['kube-apiserver', `--advertise-address=${ip}`, '--service-cluster-ip-range=10.96.0.0/12'],
       annotations: { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${ip}:6443` },
     },
     {
       component: 'kube-controller-manager',
       image: `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`,
       cpu: '200m',
-      command: ['kube-controller-manager', '--allocate-node-cidrs=true', '--cluster-cidr=10.244.0.0/16'],
+      command: ['kube-controller-manager', '--allocate-node-cidrs=true', `--cluster-cidr=${clusterCIDR(nodeCount)}`],
     },
     {
       component: 'kube-scheduler',
