@@ -5,8 +5,8 @@
 import { qosClass } from '../kubelet/qos';
 import type { Timings } from '../timings';
 import { defaultCronJob } from './defaults/cronjob';
-import { defaultDeployment } from './defaults/deployment';
 import { defaultDaemonSet, prepareDaemonSetForCreate, prepareDaemonSetForUpdate } from './defaults/daemonset';
+import { defaultDeployment } from './defaults/deployment';
 import { defaultJob, generateJobSelector } from './defaults/job';
 import { defaultPersistentVolumeClaim } from './defaults/persistentvolumeclaim';
 import { defaultReplicaSet, defaultReplicationController } from './defaults/replicaset';
