@@ -72,6 +72,14 @@ test.describe('the cluster graph', () => {
     await expect(pod).toContainText('Pending');
   });
 
+  test('pods appear without animation when the system asks for reduced motion', async ({ page }) => {
+    const pod = page.locator('[data-kind="Pod"]').first();
+    expect(await pod.evaluate((el) => getComputedStyle(el).animationName)).toBe('graph-pod-in');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await pod.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    expect(await pod.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
+  });
+
   test('a crowded node folds pods of one owner into a group that opens on click', async ({ page }) => {
     await kubectl(page, 'create deployment many --image=nginx:1.27 --replicas=45');
     const groups = page.locator('[data-kind="PodGroup"]');
