@@ -1,7 +1,7 @@
 // The kubernetes.io example manifests (../shared/k8s-examples, see INDEX.md) applied to a
-// fresh cluster, each asserting the outcome its page describes. Only kinds the engine
-// serves today (Pod, Namespace) run; the rest are listed as skipped with the kind they
-// wait for, and a guard keeps this list in step with INDEX.md.
+// fresh cluster, each asserting the outcome its page describes. Manifests of kinds the
+// engine serves run; the rest are listed as skipped with the kind they wait for, and a
+// guard keeps this list in step with INDEX.md.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -63,7 +63,9 @@ function ownedPods(t: TestCluster, name: string): Pod[] {
 }
 
 const imageOf = (o: Pod | ReplicaSet) =>
-  'template' in o.spec ? o.spec.template.spec?.containers[0].image : (o as Pod).spec.containers[0].image;
+  o.kind === 'ReplicaSet'
+    ? (o as ReplicaSet).spec.template.spec?.containers[0].image
+    : (o as Pod).spec.containers[0].image;
 
 function rsWithImage(t: TestCluster, name: string, image: string): ReplicaSet {
   const rs = replicaSetsOf(t, name).find((r) => imageOf(r) === image);
