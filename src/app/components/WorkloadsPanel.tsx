@@ -3,7 +3,7 @@ import type { WorkloadKind, WorkloadView } from '../../protocol/messages';
 import { runKubectl } from '../actions/runKubectl';
 import { useClusterStore } from '../state/clusterStore';
 import { useUiStore } from '../state/uiStore';
-import { TONE_ICON } from './PodChip';
+import { TONE_ICON } from './toneIcon';
 
 /** The table title and the `kubectl get` resource of each kind. */
 const KINDS: Record<WorkloadKind, { title: string; resource: string }> = {
