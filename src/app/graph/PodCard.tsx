@@ -15,6 +15,7 @@ export const PodCard = memo(function PodCard({ pod, rect }: { pod: PodModel; rec
     `${pod.namespace}/${pod.name}`,
     `${pod.status} · ready ${pod.ready}${pod.podReady ? '' : ' (pod not Ready)'} · restarts ${pod.restarts}`,
     pod.ip ? `IP ${pod.ip}` : 'no IP yet',
+    ...(pod.owner.kind ? [`controlled by ${pod.owner.kind}/${pod.owner.name}`] : []),
   ].join('\n');
   return (
     <li
@@ -24,6 +25,7 @@ export const PodCard = memo(function PodCard({ pod, rect }: { pod: PodModel; rec
       data-name={pod.name}
       data-namespace={pod.namespace}
       data-status={pod.status}
+      data-owner={pod.owner.kind ? `${pod.owner.kind}/${pod.owner.name}` : undefined}
       aria-label={`Pod ${pod.name}, ${pod.status}, ${pod.podReady ? 'Ready' : 'Not ready'}`}
       title={title}
     >
