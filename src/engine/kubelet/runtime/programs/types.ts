@@ -51,9 +51,20 @@ export interface ProgramDef {
   exec?(argv: string[], c: PlanCtx): { stdout: string; stderr: string; exitCode: number; quit?: boolean } | undefined;
 }
 
-/** nginx and Go's log timestamps: 2026/01/01 09:00:05 */
+let lastSecond = Number.NaN;
+let lastText = '';
+
+/** nginx and Go's log timestamps: 2026/01/01 09:00:05 (many lines share a second: the last one is kept). */
 export function logTime(ms: number, epoch: number): string {
-  const d = new Date(epoch + ms);
+  const second = Math.floor((epoch + ms) / 1000);
+  if (second === lastSecond) return lastText;
+  lastSecond = second;
+  lastText = formatLogTime(second * 1000);
+  return lastText;
+}
+
+function formatLogTime(wall: number): string {
+  const d = new Date(wall);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }
