@@ -6,6 +6,7 @@
 import type { Api } from './api/api';
 import { bytes, cpuMilli } from './api/quantity';
 import type { KubeObject, Node, OwnerReference } from './api/types';
+import { createDefaultServices } from './network/default-services';
 import type { Clock } from './sim/clock';
 import type { Rng } from './sim/rng';
 
@@ -84,6 +85,7 @@ export function bootstrapCluster(api: Api, clock: Clock, workers: NodeSpec[], rn
   for (const pod of controlPlanePods(nodeOwner(cp), rng, count)) api.create(pod);
   for (const n of api.store.list('Node')) api.create(kubeProxyPod(n.metadata.name));
   for (const suffix of ['674b8bbfcf-7xk2p', '674b8bbfcf-qz9vd']) api.create(corednsPod(`coredns-${suffix}`));
+  createDefaultServices(api, nodeIP(0));
 }
 
 /** The ownerReference a kubelet puts on mirror pods and node Leases: the Node owns them. */

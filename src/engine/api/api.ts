@@ -10,6 +10,7 @@ import { admit } from './admission';
 import { applyDefaults, prepareForCreate, prepareForCreateBeforeValidation, prepareForUpdate } from './defaults';
 import { ApiError, alreadyExists, invalidError, notFound } from './errors';
 import { lookupKind, qualifiedResource } from './kinds';
+import { allocateServiceAddresses } from './service-alloc';
 import type { Store } from './store';
 import type { KubeObject, PropagationPolicy } from './types';
 import { validateObject } from './validation';
@@ -68,6 +69,7 @@ export class Api {
     const errors = validateObject(obj, undefined, { namespaced: info.namespaced });
     if (errors.length > 0) throw invalidError(obj.kind, obj.metadata.name ?? '', errors);
     prepareForCreate(obj);
+    if (obj.kind === 'Service') allocateServiceAddresses(obj, this.store, this.rng);
     const warnings = collectWarnings(obj);
     if (opts.dryRun) return { object: obj, warnings };
     return { object: this.store.create(obj), warnings };
@@ -89,6 +91,9 @@ export class Api {
     admit(obj, { store: this.store, timings: this.timings, operation: 'UPDATE', old });
     const errors = validateObject(obj, old, { namespaced: info.namespaced });
     if (errors.length > 0) throw invalidError(obj.kind, obj.metadata.name ?? '', errors);
+    if (obj.kind === 'Service') {
+      this.withRngRestoredOnFailure(opts, () => allocateServiceAddresses(obj, this.store, this.rng));
+    }
     const warnings = collectWarnings(obj);
     if (opts.dryRun) return { object: obj, warnings };
     const merged: KubeObject = {
@@ -103,6 +108,18 @@ export class Api {
     };
     stripUndefined(merged.metadata);
     return { object: this.finishIfDeleted(this.store.update(merged)), warnings };
+  }
+
+  /** Runs fn; a failure, or a dry run, leaves the rng as it was. */
+  private withRngRestoredOnFailure(opts: { dryRun?: boolean }, fn: () => void): void {
+    const state = this.rng.getState();
+    try {
+      fn();
+    } catch (e) {
+      this.rng.setState(state);
+      throw e;
+    }
+    if (opts.dryRun) this.rng.setState(state);
   }
 
   /** Writes status (and metadata such as finalizers) without client validation, as controllers do. */

@@ -10,6 +10,7 @@ import { defaultDeployment } from './defaults/deployment';
 import { defaultJob, generateJobSelector } from './defaults/job';
 import { defaultPersistentVolumeClaim } from './defaults/persistentvolumeclaim';
 import { defaultReplicaSet, defaultReplicationController } from './defaults/replicaset';
+import { defaultService, prepareServiceForUpdate } from './defaults/service';
 import { defaultStatefulSet } from './defaults/statefulset';
 import type { Container, KubeObject, PodSpec, Probe } from './types';
 import { isRecord } from './validation/field';
@@ -56,6 +57,9 @@ export function applyDefaults(obj: KubeObject, ctx: DefaultsContext): void {
       break;
     case 'ReplicationController':
       defaultReplicationController(obj, ctx, defaultPodSpec);
+      break;
+    case 'Service':
+      defaultService(obj);
       break;
   }
 }
@@ -150,6 +154,7 @@ export function prepareForCreate(obj: KubeObject): void {
 /** The strategies' PrepareForUpdate that need the old object: a DaemonSet's template generation. */
 export function prepareForUpdate(obj: KubeObject, old: KubeObject): void {
   if (obj.kind === 'DaemonSet') prepareDaemonSetForUpdate(obj, old);
+  if (obj.kind === 'Service') prepareServiceForUpdate(obj, old);
 }
 
 /**

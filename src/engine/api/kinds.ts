@@ -33,6 +33,10 @@ const KINDS: KindInfo[] = [
   kind('CronJob', 'batch/v1', 'cronjobs', ['cj'], true),
   // storage: claims are served; nothing binds them yet, so they stay Pending
   kind('PersistentVolumeClaim', 'v1', 'persistentvolumeclaims', ['pvc'], true),
+  // networking
+  kind('Service', 'v1', 'services', ['svc'], true),
+  kind('Endpoints', 'v1', 'endpoints', ['ep'], true),
+  kind('EndpointSlice', 'discovery.k8s.io/v1', 'endpointslices', [], true),
 ];
 
 function kind(name: string, apiVersion: string, plural: string, shortNames: string[], namespaced: boolean): KindInfo {

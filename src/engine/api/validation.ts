@@ -16,6 +16,7 @@ import type { NameRule } from './validation/names';
 import { validatePod } from './validation/pod';
 import { validatePodUpdate } from './validation/podupdate';
 import { validateReplicaSet, validateReplicationController } from './validation/replicaset';
+import { validateService } from './validation/service';
 import { validateStatefulSet } from './validation/statefulset';
 
 export type Validator = (obj: Record<string, any>, old?: Record<string, any>) => ErrorList;
@@ -33,6 +34,7 @@ const VALIDATORS = new Map<string, Validator>([
   ['ReplicaSet', (o, old) => validateReplicaSet(o, old)],
   ['Deployment', (o, old) => validateDeployment(o, old)],
   ['ReplicationController', (o, old) => validateReplicationController(o, old)],
+  ['Service', (o, old) => validateService(o, old)],
 ]);
 
 /** Lets a later kind plug in its validation. */

@@ -1,0 +1,66 @@
+/**
+ * Service defaults: SetDefaults_Service (pkg/apis/core/v1/defaults.go) and the
+ * strategy's normalizeClusterIPs (pkg/registry/core/service/strategy.go). The IP
+ * family fields are set later, by the allocator, as the registry does.
+ */
+import type { KubeObject } from '../types';
+import { isRecord } from '../validation/field';
+
+export function defaultService(obj: KubeObject): void {
+  if (!isRecord(obj.spec)) obj.spec = {};
+  const spec = obj.spec as Record<string, any>;
+  spec.sessionAffinity ??= 'None';
+  spec.type ??= 'ClusterIP';
+  if (Array.isArray(spec.ports)) {
+    for (const p of spec.ports) {
+      if (!isRecord(p)) continue;
+      p.protocol ??= 'TCP';
+      // An unset (or zero / empty) targetPort is the port itself.
+      if (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
+    }
+  }
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+  if (spec.type !== 'ExternalName') spec.internalTrafficPolicy ??= 'Cluster';
+  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
+  normalizeClusterIPs(spec);
+}
+
+/** A clusterIP given alone becomes clusterIPs[0], and the other way round. */
+function normalizeClusterIPs(spec: Record<string, any>): void {
+  const ips: unknown[] = Array.isArray(spec.clusterIPs) ? spec.clusterIPs : [];
+  if (spec.clusterIP && ips.length === 0) spec.clusterIPs = [spec.clusterIP];
+  else if (!spec.clusterIP && ips.length > 0) spec.clusterIP = ips[0];
+}
+
+/**
+ * patchAllocatedValues (pkg/registry/core/service/storage/alloc.go): an update that
+ * leaves out the allocated clusterIP or a nodePort keeps the old one, so
+ * `kubectl apply` of the original manifest does not look like a change.
+ */
+export function prepareServiceForUpdate(obj: KubeObject, old: KubeObject): void {
+  const spec = obj.spec as Record<string, any> | undefined;
+  const oldSpec = old.spec as Record<string, any> | undefined;
+  if (!isRecord(spec) || !isRecord(oldSpec)) return;
+  // normalizeClusterIPs(old, new): a changed clusterIP with clusterIPs left as they were carries over.
+  const oldIPs = JSON.stringify(oldSpec.clusterIPs ?? []);
+  if (spec.clusterIP && spec.clusterIP !== oldSpec.clusterIP && JSON.stringify(spec.clusterIPs ?? []) === oldIPs) {
+    spec.clusterIPs = [spec.clusterIP];
+  }
+  const needsClusterIP = spec.type !== 'ExternalName';
+  if (needsClusterIP && !spec.clusterIP && oldSpec.clusterIP) {
+    spec.clusterIP = oldSpec.clusterIP;
+    spec.clusterIPs = oldSpec.clusterIPs;
+  }
+  if (needsClusterIP) {
+    spec.ipFamilies ??= oldSpec.ipFamilies;
+    spec.ipFamilyPolicy ??= oldSpec.ipFamilyPolicy;
+  }
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+    const oldPorts: any[] = Array.isArray(oldSpec.ports) ? oldSpec.ports : [];
+    for (const p of Array.isArray(spec.ports) ? spec.ports : []) {
+      if (!isRecord(p) || p.nodePort) continue;
+      const match = oldPorts.find((o) => isRecord(o) && o.port === p.port && o.nodePort);
+      if (match) p.nodePort = match.nodePort;
+    }
+  }
+}
