@@ -12,11 +12,39 @@
 import type { Store } from '../api/store';
 import type { KubeObject, Pod } from '../api/types';
 
-type PodMap = Map<string, Pod>;
+/**
+ * Pods by namespace/name that remember their keys in sorted order until one is added
+ * or removed, so a controller asking for the same big set on every sync pays a walk,
+ * not a sort (a pod's status update replaces a value, which keeps the order).
+ */
+class PodMap extends Map<string, Pod> {
+  private sortedKeys: string[] | undefined;
+
+  override set(key: string, pod: Pod): this {
+    if (this.sortedKeys && !this.has(key)) this.sortedKeys = undefined;
+    return super.set(key, pod);
+  }
+
+  override delete(key: string): boolean {
+    const had = super.delete(key);
+    if (had) this.sortedKeys = undefined;
+    return had;
+  }
+
+  override clear(): void {
+    this.sortedKeys = undefined;
+    super.clear();
+  }
+
+  keysInOrder(): string[] {
+    this.sortedKeys ??= [...this.keys()].sort();
+    return this.sortedKeys;
+  }
+}
 
 function sorted(m: PodMap | undefined): Pod[] {
   if (!m || m.size === 0) return [];
-  return [...m.keys()].sort().map((k) => m.get(k) as Pod);
+  return m.keysInOrder().map((k) => m.get(k) as Pod);
 }
 
 function isTerminated(p: KubeObject): boolean {
@@ -42,7 +70,7 @@ function moveBetween(
   if (pod && to !== undefined) {
     let m = index.get(to);
     if (!m) {
-      m = new Map();
+      m = new PodMap();
       index.set(to, m);
     }
     m.set(key, pod);
@@ -55,8 +83,8 @@ class PodIndex {
   readonly byController = new Map<string, PodMap>();
   /** namespace → the pods no controller owns */
   readonly orphans = new Map<string, PodMap>();
-  readonly terminated: PodMap = new Map();
-  readonly terminating: PodMap = new Map();
+  readonly terminated = new PodMap();
+  readonly terminating = new PodMap();
   private seenRv = -1;
 
   constructor(private readonly store: Store) {
@@ -93,7 +121,7 @@ class PodIndex {
     if (next && nextNode) {
       let m = this.byNode.get(nextNode);
       if (!m) {
-        m = new Map();
+        m = new PodMap();
         this.byNode.set(nextNode, m);
       }
       m.set(key, next as Pod);
