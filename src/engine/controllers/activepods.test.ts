@@ -3,6 +3,7 @@
  * TestSortingActivePodsWithRanks (the same pods and the same expected orders), plus
  * getPodsToDelete from pkg/controller/replicaset/replica_set.go.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../api/types';
 import { toTimestamp } from '../sim/clock';
@@ -12,6 +13,7 @@ import {
   getPodsToDelete,
   rankByRelatedPodsOnSameNode,
   sortActivePods,
+  sortActivePodsWithRanks,
 } from './activepods';
 import { POD_DELETION_COST } from './podutil';
 
@@ -271,5 +273,46 @@ describe('getPodsToDelete (replica_set.go)', () => {
   it('takes everything without sorting when every pod goes', () => {
     const pods = [running('x', 'a', NOW), running('y', 'a', NOW)];
     expect(getPodsToDelete(pods, pods, 5, NOW)).toEqual(pods);
+  });
+});
+
+describe('sortActivePodsWithRanks', () => {
+  // The sort works on keys computed once per pod; it must order exactly as the
+  // comparison upstream's ActivePodsWithRanks.Less defines.
+  it('orders as activePodsWithRanksLess does, for any pods', () => {
+    const podArb = fc.record({
+      node: fc.constantFrom('', 'a', 'b'),
+      phase: fc.constantFrom('Pending', 'Running', 'Unknown') as fc.Arbitrary<Pod['status']['phase']>,
+      ready: fc.boolean(),
+      readySince: fc.option(fc.integer({ min: 0, max: 39 * 24 }), { nil: undefined }),
+      restarts: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }),
+      created: fc.option(fc.integer({ min: 0, max: 39 * 24 }), { nil: undefined }),
+      cost: fc.option(fc.integer({ min: -2, max: 2 }), { nil: undefined }),
+      rank: fc.integer({ min: 0, max: 3 }),
+      uid: fc.constantFrom('u1', 'u2', 'u3'),
+    });
+    fc.assert(
+      fc.property(fc.array(podArb, { maxLength: 12 }), (specs) => {
+        const ranked = specs.map((x, i) => {
+          const pod = mkPod({
+            name: `p${i}`,
+            node: x.node,
+            phase: x.phase,
+            ready: x.ready,
+            readySince: x.readySince === undefined ? undefined : x.readySince * HOUR,
+            restarts: x.restarts,
+            created: x.created === undefined ? undefined : x.created * HOUR,
+            ...(x.cost === undefined ? {} : { annotations: { [POD_DELETION_COST]: String(x.cost) } }),
+          });
+          pod.metadata.uid = x.uid;
+          return { pod, rank: x.rank };
+        });
+        const expected = [...ranked]
+          .sort((a, b) => (activePodsWithRanksLess(a, b, NOW) ? -1 : activePodsWithRanksLess(b, a, NOW) ? 1 : 0))
+          .map((r) => r.pod.metadata.name);
+        expect(sortActivePodsWithRanks(ranked, NOW).map((p) => p.metadata.name)).toEqual(expected);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
   });
 });
