@@ -8,6 +8,8 @@ import { createScheduler } from '../scheduler';
 import { createCronJobController } from './cronjob';
 import { createDaemonSetController } from './daemonset';
 import { createDeploymentController } from './deployment';
+import { createEndpointsController } from './endpoints';
+import { createEndpointSliceController } from './endpointslice';
 import { createGarbageCollector } from './garbagecollector';
 import { createJobController } from './job';
 import type { Controller } from './manager';
@@ -38,5 +40,7 @@ export function allControllers(): Controller[] {
     createCronJobController(),
     createTtlAfterFinishedController(),
     createEventTtlController(),
+    createEndpointSliceController(),
+    createEndpointsController(),
   ];
 }
