@@ -3,6 +3,7 @@
  * that, by prefix; several objects are separated by two blank lines. Pods and nodes
  * have their own describers; other kinds get the generic one (fields as a tree).
  */
+import type { Service } from '../api/network-types';
 import type { KubeObject, Node, Pod } from '../api/types';
 import type { CronJob, Job } from '../api/workload-types';
 import { parseResourceArgs } from './args';
@@ -14,6 +15,7 @@ import { describeJob } from './describe-job';
 import { describeNode } from './describe-node';
 import { describePod } from './describe-pod';
 import { describeReplicaSet, describeReplicationController } from './describe-replicaset';
+import { describeService } from './describe-service';
 import { describeStatefulSet } from './describe-statefulset';
 import { DescribeWriter, eventsFor, writeAnnotations, writeEvents, writeLabels } from './describe-util';
 import { KubectlError } from './errors';
@@ -37,6 +39,7 @@ const DESCRIBERS: Record<string, Describer> = {
   DaemonSet: (inv, o) => describeDaemonSet(inv.cluster, o),
   Deployment: (inv, o) => describeDeployment(inv.cluster, o),
   StatefulSet: (inv, o) => describeStatefulSet(inv.cluster, o),
+  Service: (inv, o) => describeService(inv.cluster, o as Service),
 };
 
 /** describeNamespace: quotas and limit ranges do not exist yet, so it says so as kubectl does. */

@@ -116,6 +116,15 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
   'api-resources': [f('sort-by', 'string')],
   // create deployment's Int32VarP("replicas", "r", ...) and StringSliceVar("image", ...)
   create: [f('replicas', 'int', 'r'), f('image', 'array')],
+  expose: [
+    f('target-port', 'string'),
+    f('type', 'string'),
+    f('name', 'string'),
+    f('protocol', 'string'),
+    f('cluster-ip', 'string'),
+    f('external-ip', 'string'),
+    f('session-affinity', 'string'),
+  ],
 };
 
 /** Flags every command takes (kubectl's global flags). */

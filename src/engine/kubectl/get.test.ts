@@ -215,7 +215,9 @@ describe('kubectl get other kinds', () => {
     const c = quietCluster(1);
     makePod(c, 'web', { status: { phase: 'Pending' } });
     expect(kubectl(c, 'get all').stdout).toBe(
-      'NAME      READY   STATUS    RESTARTS   AGE\npod/web   0/1     Pending   0          0s\n',
+      'NAME      READY   STATUS    RESTARTS   AGE\npod/web   0/1     Pending   0          0s\n\n' +
+        'NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\n' +
+        'service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   0s\n',
     );
     const out = kubectl(c, 'get pods,nodes').stdout;
     expect(out).toBe(

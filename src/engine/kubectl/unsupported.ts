@@ -10,7 +10,6 @@ const NOT_YET = [
   'edit',
   'patch',
   'replace',
-  'expose',
   'autoscale',
   'port-forward',
   'attach',

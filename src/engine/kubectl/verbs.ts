@@ -9,6 +9,7 @@ import { describe } from './describe';
 import { drain } from './drain';
 import { events } from './events';
 import { exec } from './exec';
+import { expose } from './expose';
 import { get } from './get';
 import { apiResources, clusterInfo, version } from './info';
 import { annotate, label } from './label';
@@ -45,4 +46,5 @@ export const VERBS: Record<string, Verb> = {
   scale,
   rollout,
   set,
+  expose,
 };

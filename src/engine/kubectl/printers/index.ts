@@ -15,6 +15,7 @@ import { nodePrinter } from './node';
 import { persistentVolumeClaimPrinter } from './persistentvolumeclaim';
 import { podPrinter } from './pod';
 import { replicaSetPrinter, replicationControllerPrinter } from './replicaset';
+import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './service';
 import { statefulSetPrinter } from './statefulset';
 import type { Printer } from './types';
 
@@ -33,6 +34,9 @@ const PRINTERS = new Map<string, Printer>([
   ['StatefulSet', statefulSetPrinter],
   ['ControllerRevision', controllerRevisionPrinter],
   ['PersistentVolumeClaim', persistentVolumeClaimPrinter],
+  ['Service', servicePrinter],
+  ['Endpoints', endpointsPrinter],
+  ['EndpointSlice', endpointSlicePrinter],
 ]);
 
 /** Lets a feature that adds a kind register its printer. */
