@@ -72,6 +72,9 @@ const SERVED = new Set([
   'DaemonSet',
   'StatefulSet',
   'Deployment',
+  'Service',
+  // INDEX.md writes the headless one out as such
+  'Service (headless)',
 ]);
 const rows = indexRows();
 const covered = rows.filter((r) => r.kinds.every((k) => SERVED.has(k)));
@@ -419,5 +422,41 @@ describe('kubernetes.io examples: Deployment', () => {
     c.advance(60_000);
     expect(c.kubectl('get deployments --no-headers').stdout).toMatch(/^nginx-deployment\s+3\/3\s+3\s+3\s+/);
     expect(pods().every((p) => p.spec.containers[0].image === 'nginx:1.16.1')).toBe(true);
+  });
+});
+
+/** Service examples vendored beside the networking tests. */
+const networking = (file: string) =>
+  readFileSync(resolve(process.cwd(), 'src/engine/network/testdata/k8s-examples', file), 'utf8');
+
+describe('kubernetes.io examples: Services', () => {
+  it('application/nginx-app.yaml: one apply creates service/my-nginx-svc (LoadBalancer :80) and deployment.apps/my-nginx (3 replicas)', () => {
+    const c = createCluster();
+    const r = applyOk(c, networking('application__nginx-app.yaml'));
+    expect(r.results.map((x) => `${x.kind}/${x.name} ${x.action}`)).toEqual([
+      'Service/my-nginx-svc created',
+      'Deployment/my-nginx created',
+    ]);
+    c.advance(60_000);
+    // No cloud provider here: the load balancer's address stays <pending>.
+    expect(c.kubectl('get svc my-nginx-svc --no-headers').stdout).toMatch(
+      /^my-nginx-svc\s+LoadBalancer\s+10\.\d+\.\d+\.\d+\s+<pending>\s+80:3\d{4}\/TCP\s+/,
+    );
+    expect(c.kubectl('get deploy my-nginx --no-headers').stdout).toMatch(/^my-nginx\s+3\/3\s+3\s+3\s+/);
+    const ep = c.kubectl('get ep my-nginx-svc --no-headers').stdout;
+    expect(ep).toMatch(/^my-nginx-svc\s+(\d+\.\d+\.\d+\.\d+:80,){2}\d+\.\d+\.\d+\.\d+:80\s+/);
+  });
+
+  it('application/web/web.yaml: the headless Service nginx has no cluster IP; StatefulSet web runs web-0, then web-1', () => {
+    const c = createCluster();
+    applyOk(c, networking('application__web__web.yaml'));
+    c.advance(60_000);
+    expect(c.kubectl('get svc nginx --no-headers').stdout).toMatch(/^nginx\s+ClusterIP\s+None\s+<none>\s+80\/TCP\s+/);
+    expect(c.get('Service', 'nginx')?.metadata.labels).toEqual({ app: 'nginx' });
+    expect(status(c, 'web-0')).toBe('Running');
+    expect(status(c, 'web-1')).toBe('Running');
+    // web-1 comes once web-0 is Ready (OrderedReady)
+    const created = (n: string) => String(c.get('Pod', n)?.metadata.creationTimestamp);
+    expect(created('web-0') < created('web-1')).toBe(true);
   });
 });

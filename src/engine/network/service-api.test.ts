@@ -96,7 +96,9 @@ describe('ClusterIP allocation (10.96.0.0/12)', () => {
   it('allocates nothing on a dry run or a refused create', () => {
     const a = testCluster();
     const b = testCluster();
-    a.run('kubectl create service clusterip dry --tcp=80 --dry-run=server');
+    const dry = a.run('kubectl apply --dry-run=server -f -', JSON.stringify(svc('dry', { ports: [{ port: 80 }] })));
+    expect(dry).toMatchObject({ exitCode: 0, stdout: 'service/dry created (server dry run)\n' });
+    expect(a.get('service', 'dry')).toBeUndefined();
     errorOf(a, svc('bad', { ports: [{ port: 0 }] }));
     a.apply(web());
     b.apply(web());
