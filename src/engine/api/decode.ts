@@ -11,12 +11,15 @@
  * Both come back as `<Kind> in version "<v>" cannot be handled as a <Kind>: ...` (BadRequest).
  * A JSON null leaves a field at its zero value, so nulls are dropped from the result.
  */
+import { decodeStd } from './base64';
 import { parseExactQuantity, QUANTITY_ERROR } from './quantity';
 import { renderPath, type Segment } from './validation/field';
 
 /** The Go shape of a field. `open` structs skip the unknown-field check (not modelled in full). */
 export type GoType =
   | { t: 'string' | 'bool' | 'int32' | 'int64' | 'float64' | 'quantity' | 'intOrString' | 'any' }
+  /** Go's []byte: a base64 string in JSON (Secret.data, ConfigMap.binaryData) */
+  | { t: 'bytes' }
   | { t: 'map'; of: GoType; go: string }
   | { t: 'list'; of: GoType }
   | { t: 'struct'; go: string; fields?: () => Record<string, GoType>; open?: boolean };
@@ -51,6 +54,8 @@ export function goTypeName(t: GoType): string {
       return 'intstr.IntOrString';
     case 'any':
       return 'interface {}';
+    case 'bytes':
+      return '[]uint8';
     default:
       return t.t;
   }
@@ -96,6 +101,13 @@ function walk(v: unknown, type: GoType, path: Segment[], goPath: string, struct:
       return v;
     case 'string':
       return typeof v === 'string' ? v : mismatch(jsonType(v));
+    case 'bytes': {
+      if (typeof v !== 'string') return mismatch(jsonType(v));
+      // encoding/json hands the base64 error through as it is.
+      const r = decodeStd(v);
+      if (!r.ok && !st.typeError) st.typeError = { message: r.error, at: path };
+      return v;
+    }
     case 'bool':
       return typeof v === 'boolean' ? v : mismatch(jsonType(v));
     case 'float64':

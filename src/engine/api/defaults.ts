@@ -4,6 +4,7 @@
  */
 import { qosClass } from '../kubelet/qos';
 import type { Timings } from '../timings';
+import { defaultConfigMap, defaultSecret } from './defaults/config';
 import { defaultCronJob } from './defaults/cronjob';
 import { defaultDaemonSet, prepareDaemonSetForCreate, prepareDaemonSetForUpdate } from './defaults/daemonset';
 import { defaultDeployment } from './defaults/deployment';
@@ -60,6 +61,12 @@ export function applyDefaults(obj: KubeObject, ctx: DefaultsContext): void {
       break;
     case 'Service':
       defaultService(obj);
+      break;
+    case 'Secret':
+      defaultSecret(obj);
+      break;
+    case 'ConfigMap':
+      defaultConfigMap(obj);
       break;
   }
 }

@@ -22,6 +22,9 @@ const KINDS: KindInfo[] = [
   kind('Pod', 'v1', 'pods', ['po'], true),
   kind('Event', 'v1', 'events', ['ev'], true),
   kind('Lease', 'coordination.k8s.io/v1', 'leases', [], true),
+  // configuration
+  kind('ConfigMap', 'v1', 'configmaps', ['cm'], true),
+  kind('Secret', 'v1', 'secrets', [], true),
   // workloads
   kind('ReplicationController', 'v1', 'replicationcontrollers', ['rc'], true),
   kind('ReplicaSet', 'apps/v1', 'replicasets', ['rs'], true),

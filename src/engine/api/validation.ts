@@ -5,6 +5,7 @@
  */
 import type { FieldError } from './errors';
 import type { KubeObject } from './types';
+import { validateConfigMap, validateSecret } from './validation/config';
 import { validateEvent, validateLease, validateNamespace, validateNode } from './validation/core';
 import { validateCronJob } from './validation/cronjob';
 import { validateDaemonSet } from './validation/daemonset';
@@ -35,6 +36,8 @@ const VALIDATORS = new Map<string, Validator>([
   ['Deployment', (o, old) => validateDeployment(o, old)],
   ['ReplicationController', (o, old) => validateReplicationController(o, old)],
   ['Service', (o, old) => validateService(o, old)],
+  ['ConfigMap', (o, old) => validateConfigMap(o, old)],
+  ['Secret', (o, old) => validateSecret(o, old)],
 ]);
 
 /** Lets a later kind plug in its validation. */
