@@ -161,6 +161,25 @@ describe('NodePort allocation (30000-32767)', () => {
   });
 });
 
+describe('changing a Service type (dropTypeDependentFields)', () => {
+  it('NodePort → ClusterIP drops the nodePort and externalTrafficPolicy kubectl apply sends back', () => {
+    const t = testCluster().apply(web({ type: 'NodePort' }));
+    const live = specOf(t, 'web');
+    const ip = live.spec.clusterIP;
+    t.apply(web({ type: 'ClusterIP' }));
+    const s = specOf(t, 'web');
+    expect(s.spec.ports?.[0].nodePort).toBeUndefined();
+    expect(s.spec.externalTrafficPolicy).toBeUndefined();
+    expect(s.spec.clusterIP).toBe(ip);
+  });
+
+  it('ClusterIP → NodePort allocates a nodePort on update', () => {
+    const t = testCluster().apply(web());
+    t.apply(web({ type: 'NodePort' }));
+    expect(specOf(t, 'web').spec.ports?.[0].nodePort).toBeGreaterThanOrEqual(30000);
+  });
+});
+
 describe('Service validation (ValidateService)', () => {
   it.each([
     [svc('1web', { ports: [{ port: 80 }] }), 'metadata.name: Invalid value: "1web": a DNS-1035 label'],

@@ -41,6 +41,7 @@ export function prepareServiceForUpdate(obj: KubeObject, old: KubeObject): void 
   const spec = obj.spec as Record<string, any> | undefined;
   const oldSpec = old.spec as Record<string, any> | undefined;
   if (!isRecord(spec) || !isRecord(oldSpec)) return;
+  dropTypeDependentFields(spec, oldSpec);
   // normalizeClusterIPs(old, new): a changed clusterIP with clusterIPs left as they were carries over.
   const oldIPs = JSON.stringify(oldSpec.clusterIPs ?? []);
   if (spec.clusterIP && spec.clusterIP !== oldSpec.clusterIP && JSON.stringify(spec.clusterIPs ?? []) === oldIPs) {
@@ -62,5 +63,37 @@ export function prepareServiceForUpdate(obj: KubeObject, old: KubeObject): void 
       const match = oldPorts.find((o) => isRecord(o) && o.port === p.port && o.nodePort);
       if (match) p.nodePort = match.nodePort;
     }
+  }
+}
+
+/**
+ * dropTypeDependentFields (pkg/registry/core/service/storage/storage.go): a Service
+ * that changes type loses the allocated values the new type has no use for, when the
+ * client sent them back unchanged (as `kubectl apply` does).
+ */
+function dropTypeDependentFields(spec: Record<string, any>, old: Record<string, any>): void {
+  if (spec.type === old.type) return;
+  if (spec.type === 'ExternalName') {
+    if (spec.clusterIP === old.clusterIP) delete spec.clusterIP;
+    if (JSON.stringify(spec.clusterIPs) === JSON.stringify(old.clusterIPs)) delete spec.clusterIPs;
+    if (JSON.stringify(spec.ipFamilies) === JSON.stringify(old.ipFamilies)) delete spec.ipFamilies;
+    if (spec.ipFamilyPolicy === old.ipFamilyPolicy) delete spec.ipFamilyPolicy;
+    if (spec.internalTrafficPolicy === old.internalTrafficPolicy) delete spec.internalTrafficPolicy;
+  }
+  const keepsNodePorts =
+    spec.type === 'NodePort' || (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false);
+  if (!keepsNodePorts) {
+    const oldPorts: any[] = Array.isArray(old.ports) ? old.ports : [];
+    for (const p of Array.isArray(spec.ports) ? spec.ports : []) {
+      if (isRecord(p) && p.nodePort && oldPorts.some((o) => isRecord(o) && o.nodePort === p.nodePort))
+        delete p.nodePort;
+    }
+  }
+  if (
+    spec.type !== 'NodePort' &&
+    spec.type !== 'LoadBalancer' &&
+    spec.externalTrafficPolicy === old.externalTrafficPolicy
+  ) {
+    delete spec.externalTrafficPolicy;
   }
 }
