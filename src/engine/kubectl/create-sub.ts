@@ -7,6 +7,7 @@ import { lookupKind } from '../api/kinds';
 import type { KubeObject } from '../api/types';
 import { flagString } from './args';
 import type { Invocation } from './cmd';
+import { createConfig, isConfigGenerator } from './create-config';
 import { createWorkload, isWorkloadGenerator } from './create-workload';
 import { dryRunOf } from './dryrun';
 import { api, KubectlError } from './errors';
@@ -59,6 +60,7 @@ export function isCreateSubcommand(word: string | undefined): boolean {
 export function createSubcommand(inv: Invocation): number {
   const { p, io } = inv;
   if (isWorkloadGenerator(p.args[0])) return createWorkload(inv, p.args[0]);
+  if (isConfigGenerator(p.args[0])) return createConfig(inv, p.args[0]);
   const sub = ALIASES[p.args[0]] ?? p.args[0];
   const make = GENERATORS[sub];
   if (!make) {

@@ -8,6 +8,7 @@ import type { KubeObject, Node, Pod } from '../api/types';
 import type { CronJob, Job } from '../api/workload-types';
 import { parseResourceArgs } from './args';
 import type { Invocation } from './cmd';
+import { describeConfigMap, describeSecret } from './describe-config';
 import { describeCronJob } from './describe-cronjob';
 import { describeDaemonSet } from './describe-daemonset';
 import { describeDeployment } from './describe-deployment';
@@ -40,6 +41,8 @@ const DESCRIBERS: Record<string, Describer> = {
   Deployment: (inv, o) => describeDeployment(inv.cluster, o),
   StatefulSet: (inv, o) => describeStatefulSet(inv.cluster, o),
   Service: (inv, o) => describeService(inv.cluster, o as Service),
+  ConfigMap: (inv, o) => describeConfigMap(inv.cluster, o),
+  Secret: (_inv, o) => describeSecret(o),
 };
 
 /** describeNamespace: quotas and limit ranges do not exist yet, so it says so as kubectl does. */

@@ -115,7 +115,17 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
   logs: [f('follow', 'bool', 'f')],
   'api-resources': [f('sort-by', 'string')],
   // create deployment's Int32VarP("replicas", "r", ...) and StringSliceVar("image", ...)
-  create: [f('replicas', 'int', 'r'), f('image', 'array')],
+  create: [
+    f('replicas', 'int', 'r'),
+    f('image', 'array'),
+    // create configmap / secret: StringArrayVar sources, and secret's --type, --cert, --key
+    f('from-literal', 'array'),
+    f('from-file', 'array'),
+    f('from-env-file', 'array'),
+    f('type', 'string'),
+    f('cert', 'string'),
+    f('key', 'string'),
+  ],
   expose: [
     f('target-port', 'string'),
     f('type', 'string'),
@@ -199,6 +209,12 @@ const VERB_ALLOWED: Record<string, string[]> = {
     'schedule',
     'from',
     'restart',
+    'from-literal',
+    'from-file',
+    'from-env-file',
+    'type',
+    'cert',
+    'key',
   ],
   delete: [
     'filename',

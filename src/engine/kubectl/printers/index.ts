@@ -2,6 +2,7 @@
  * The table printers by kind. A kind that brings its own columns adds a file here and
  * one line below; every other kind prints NAME and AGE.
  */
+import { configMapPrinter, secretPrinter } from './config';
 import { controllerRevisionPrinter } from './controllerrevision';
 import { cronJobPrinter } from './cronjob';
 import { daemonSetPrinter } from './daemonset';
@@ -37,6 +38,8 @@ const PRINTERS = new Map<string, Printer>([
   ['Service', servicePrinter],
   ['Endpoints', endpointsPrinter],
   ['EndpointSlice', endpointSlicePrinter],
+  ['ConfigMap', configMapPrinter],
+  ['Secret', secretPrinter],
 ]);
 
 /** Lets a feature that adds a kind register its printer. */
