@@ -5,6 +5,7 @@
  * (CreateContainerConfigError, FailedMount).
  */
 
+import { decodeStd, decodeText, utf8Decode } from '../api/base64';
 import { parseQuantity } from '../api/quantity';
 import type { Store } from '../api/store';
 import type { Container, KubeObject, Pod } from '../api/types';
@@ -12,43 +13,23 @@ import type { MountState } from './runtime/types';
 
 export class ConfigError extends Error {}
 
-function decodeBase64(text: string): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
-  const bytes: number[] = [];
-  let buffer = 0;
-  let bits = 0;
-  for (const ch of clean) {
-    buffer = (buffer << 6) | alphabet.indexOf(ch);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes.push((buffer >> bits) & 255);
-    }
-  }
-  // UTF-8 decode
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b < 0x80) out += String.fromCharCode(b);
-    else if (b >= 0xc0 && b < 0xe0) out += String.fromCharCode(((b & 0x1f) << 6) | (bytes[++i] & 0x3f));
-    else if (b >= 0xe0 && b < 0xf0)
-      out += String.fromCharCode(((b & 0x0f) << 12) | ((bytes[++i] & 0x3f) << 6) | (bytes[++i] & 0x3f));
-    else {
-      const cp = ((b & 0x07) << 18) | ((bytes[++i] & 0x3f) << 12) | ((bytes[++i] & 0x3f) << 6) | (bytes[++i] & 0x3f);
-      out += String.fromCodePoint(cp);
-    }
-  }
-  return out;
-}
-
 function configMapData(cm: KubeObject): Record<string, string> {
   return { ...((cm.data as Record<string, string>) ?? {}) };
 }
 
+/** A ConfigMap volume holds binaryData keys too (env reads data only, as the kubelet does). */
+function configMapFiles(cm: KubeObject): Record<string, string> {
+  const out = configMapData(cm);
+  for (const [k, v] of Object.entries((cm.binaryData as Record<string, string>) ?? {})) {
+    const r = decodeStd(String(v));
+    if (r.ok) out[k] = utf8Decode(r.bytes);
+  }
+  return out;
+}
+
 function secretData(s: KubeObject): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries((s.data as Record<string, string>) ?? {})) out[k] = decodeBase64(String(v));
+  for (const [k, v] of Object.entries((s.data as Record<string, string>) ?? {})) out[k] = decodeText(String(v));
   for (const [k, v] of Object.entries((s.stringData as Record<string, string>) ?? {})) out[k] = String(v);
   return out;
 }
@@ -291,7 +272,7 @@ function volumeFiles(store: Store, pod: Pod, ns: string, v: any): Record<string,
     const cm = store.get('ConfigMap', ns, v.configMap.name);
     if (!cm) {
       if (!v.configMap.optional) fail(`configmap "${v.configMap.name}" not found`);
-    } else keyedFiles(configMapData(cm), v.configMap.items, files, 'configmap');
+    } else keyedFiles(configMapFiles(cm), v.configMap.items, files, 'configmap');
   } else if (v.secret) {
     const s = store.get('Secret', ns, v.secret.secretName);
     if (!s) {
@@ -303,7 +284,7 @@ function volumeFiles(store: Store, pod: Pod, ns: string, v: any): Record<string,
     for (const src of v.projected.sources ?? []) {
       if (src.configMap) {
         const cm = store.get('ConfigMap', ns, src.configMap.name);
-        if (cm) keyedFiles(configMapData(cm), src.configMap.items, files, 'configmap');
+        if (cm) keyedFiles(configMapFiles(cm), src.configMap.items, files, 'configmap');
         else if (!src.configMap.optional) fail(`configmap "${src.configMap.name}" not found`);
       } else if (src.secret) {
         const s = store.get('Secret', ns, src.secret.name);
