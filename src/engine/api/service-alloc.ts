@@ -44,10 +44,10 @@ function needsNodePorts(spec: Record<string, any>): boolean {
   return spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false;
 }
 
-function otherServices(store: Store, self: KubeObject): KubeObject[] {
+function otherServices(store: Store, svc: KubeObject): KubeObject[] {
   return store
     .list('Service')
-    .filter((s) => !(s.metadata.namespace === self.metadata.namespace && s.metadata.name === self.metadata.name));
+    .filter((s) => !(s.metadata.namespace === svc.metadata.namespace && s.metadata.name === svc.metadata.name));
 }
 
 /**
