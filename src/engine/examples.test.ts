@@ -35,10 +35,6 @@ function label(c: Cluster, node: string, key: string, value: string) {
 
 /** Pod/Namespace examples that need a kind the engine does not serve yet. */
 const WAITING_FOR: Record<string, string> = {
-  'pods__pod-configmap-envFrom.yaml': 'ConfigMap (configmap-multikeys first)',
-  'pods__pod-single-configmap-env-variable.yaml': 'ConfigMap (special-config with special.how)',
-  'pods__inject__secret-pod.yaml': 'Secret (test-secret first)',
-  'pods__inject__secret-envars-pod.yaml': 'Secret (test-secret first)',
   'admin__resource__quota-mem-cpu-pod.yaml': 'ResourceQuota (mem-cpu-demo decides the outcome)',
   'admin__resource__quota-mem-cpu-pod-2.yaml': 'ResourceQuota (the Forbidden: exceeded quota refusal)',
   'admin__resource__memory-defaults-pod.yaml': 'LimitRange (mem-limit-range fills the requests and limits)',
@@ -75,6 +71,8 @@ const SERVED = new Set([
   'Service',
   // INDEX.md writes the headless one out as such
   'Service (headless)',
+  'ConfigMap',
+  'Secret',
 ]);
 const rows = indexRows();
 const covered = rows.filter((r) => r.kinds.every((k) => SERVED.has(k)));
@@ -458,5 +456,82 @@ describe('kubernetes.io examples: Services', () => {
     // web-1 comes once web-0 is Ready (OrderedReady)
     const created = (n: string) => String(c.get('Pod', n)?.metadata.creationTimestamp);
     expect(created('web-0') < created('web-1')).toBe(true);
+  });
+});
+
+/** ConfigMap and Secret pages, vendored beside the kubelet that consumes them. */
+const configExample = (file: string) =>
+  readFileSync(resolve(process.cwd(), 'src/engine/kubelet/testdata/k8s-examples', file), 'utf8');
+
+describe('kubernetes.io examples: ConfigMap and Secret', () => {
+  it('configmap/configmap-multikeys.yaml: special-config in default with SPECIAL_LEVEL=very, SPECIAL_TYPE=charm', () => {
+    const c = createCluster();
+    applyOk(c, configExample('configmap__configmap-multikeys.yaml'));
+    expect(c.get('ConfigMap', 'special-config', 'default')?.data).toEqual({
+      SPECIAL_LEVEL: 'very',
+      SPECIAL_TYPE: 'charm',
+    });
+    expect(c.kubectl('get cm special-config --no-headers').stdout).toMatch(/^special-config\s+2\s+/);
+  });
+
+  it('pods/pod-configmap-envFrom.yaml: env prints SPECIAL_LEVEL=very and SPECIAL_TYPE=charm; Completed', () => {
+    const c = createCluster();
+    applyOk(c, configExample('configmap__configmap-multikeys.yaml'));
+    applyOk(c, configExample('pods__pod-configmap-envFrom.yaml'));
+    c.advance(60_000);
+    expect(status(c, 'dapi-test-pod')).toBe('Completed');
+    const out = c.logs('default', 'dapi-test-pod').text;
+    expect(out).toContain('SPECIAL_LEVEL=very\n');
+    expect(out).toContain('SPECIAL_TYPE=charm\n');
+  });
+
+  it('pods/pod-single-configmap-env-variable.yaml: SPECIAL_LEVEL_KEY=very from special.how; without that key, CreateContainerConfigError', () => {
+    const c = createCluster();
+    expect(c.kubectl('create configmap special-config --from-literal=special.how=very').exitCode).toBe(0);
+    applyOk(c, configExample('pods__pod-single-configmap-env-variable.yaml'));
+    c.advance(60_000);
+    expect(status(c, 'dapi-test-pod')).toBe('Completed');
+    expect(c.logs('default', 'dapi-test-pod').text).toContain('SPECIAL_LEVEL_KEY=very\n');
+
+    const only = createCluster();
+    applyOk(only, configExample('configmap__configmap-multikeys.yaml'));
+    applyOk(only, configExample('pods__pod-single-configmap-env-variable.yaml'));
+    only.advance(60_000);
+    expect(status(only, 'dapi-test-pod')).toBe('CreateContainerConfigError');
+    expect(pod(only, 'dapi-test-pod').status.containerStatuses[0].state.waiting.message).toBe(
+      "couldn't find key special.how in ConfigMap default/special-config",
+    );
+  });
+
+  it('pods/inject/secret.yaml: test-secret with username=my-app, password=39528$vdg7Jb', () => {
+    const c = createCluster();
+    applyOk(c, configExample('pods__inject__secret.yaml'));
+    const s = c.get('Secret', 'test-secret');
+    expect(s?.type).toBe('Opaque');
+    expect(s?.data).toEqual({ username: 'bXktYXBw', password: 'Mzk1MjgkdmRnN0pi' });
+    expect(c.kubectl('describe secret test-secret').stdout).toMatch(/^password:\s+12 bytes\nusername:\s+6 bytes\n$/m);
+  });
+
+  it('pods/inject/secret-pod.yaml: Running; /etc/secret-volume holds username and password', () => {
+    const c = createCluster();
+    applyOk(c, configExample('pods__inject__secret.yaml'));
+    applyOk(c, configExample('pods__inject__secret-pod.yaml'));
+    c.advance(60_000);
+    expect(status(c, 'secret-test-pod')).toBe('Running');
+    expect(
+      c.exec('default', 'secret-test-pod', ['ls', '/etc/secret-volume']).stdout.split(/\s+/).filter(Boolean),
+    ).toEqual(['password', 'username']);
+    expect(c.exec('default', 'secret-test-pod', ['cat', '/etc/secret-volume/password']).stdout).toBe('39528$vdg7Jb');
+  });
+
+  it('pods/inject/secret-envars-pod.yaml: Running; SECRET_USERNAME=my-app, SECRET_PASSWORD=39528$vdg7Jb', () => {
+    const c = createCluster();
+    applyOk(c, configExample('pods__inject__secret.yaml'));
+    applyOk(c, configExample('pods__inject__secret-envars-pod.yaml'));
+    c.advance(60_000);
+    expect(status(c, 'secret-envars-test-pod')).toBe('Running');
+    const env = c.exec('default', 'secret-envars-test-pod', ['printenv']).stdout;
+    expect(env).toContain('SECRET_USERNAME=my-app\n');
+    expect(env).toContain('SECRET_PASSWORD=39528$vdg7Jb\n');
   });
 });
