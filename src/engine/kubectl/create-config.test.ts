@@ -121,6 +121,30 @@ describe('kubectl create secret', () => {
     );
   });
 
+  it('docker-registry builds .dockerconfigjson with auth = base64(user:password); the server checks it is JSON', () => {
+    const { t, stdout } = run(
+      'create secret docker-registry regcred --docker-server=registry.example.com --docker-username=me --docker-password=pw --docker-email=me@example.com',
+    );
+    expect(stdout).toBe('secret/regcred created\n');
+    const s = t.cluster.get('Secret', 'regcred');
+    expect(s?.type).toBe('kubernetes.io/dockerconfigjson');
+    const cfg = JSON.parse(Buffer.from(String(s?.data?.['.dockerconfigjson']), 'base64').toString('utf8'));
+    expect(cfg).toEqual({
+      auths: { 'registry.example.com': { username: 'me', password: 'pw', email: 'me@example.com', auth: 'bWU6cHc=' } },
+    });
+    expect(run('create secret docker-registry r --docker-username=me --dry-run=client').stderr).toBe(
+      'error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required\n',
+    );
+    // the server defaults to Docker Hub's
+    const hub = run(
+      'create secret docker-registry r --docker-username=me --docker-password=pw -o json --dry-run=client',
+    );
+    const data = JSON.parse(hub.stdout).data['.dockerconfigjson'];
+    expect(Object.keys(JSON.parse(Buffer.from(data, 'base64').toString('utf8')).auths)).toEqual([
+      'https://index.docker.io/v1/',
+    ]);
+  });
+
   it('an unknown or missing secret type', () => {
     expect(run('create secret').stderr).toMatch(/^error: a secret type is required/);
     expect(run('create secret opaque s').stderr).toMatch(/^error: unknown secret type "opaque"/);

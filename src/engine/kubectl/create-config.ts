@@ -1,7 +1,8 @@
 /**
- * kubectl create configmap NAME and create secret generic|tls NAME (kubectl
- * pkg/cmd/create/create_configmap.go, create_secret.go, create_secret_tls.go), from
- * --from-literal=KEY=VALUE. The playground has no local files, so --from-file,
+ * kubectl create configmap NAME and create secret generic|docker-registry|tls NAME
+ * (kubectl pkg/cmd/create/create_configmap.go, create_secret.go,
+ * create_secret_docker.go, create_secret_tls.go), from --from-literal=KEY=VALUE or the
+ * docker-registry flags. The playground has no local files, so --from-file,
  * --from-env-file and the certificate files of `create secret tls` are refused with
  * a message that says so.
  */
@@ -105,7 +106,43 @@ function tlsSecret(inv: Invocation): KubeObject {
   );
 }
 
-const SECRET_TYPES: Record<string, (inv: Invocation) => KubeObject> = { generic: genericSecret, tls: tlsSecret };
+/**
+ * create secret docker-registry: a kubernetes.io/dockerconfigjson Secret whose
+ * .dockerconfigjson is `{"auths":{SERVER:{username,password,email,auth}}}`, auth being
+ * base64 of `user:password` (create_secret_docker.go handleDockerCfgJSONContent).
+ */
+function dockerRegistrySecret(inv: Invocation): KubeObject {
+  const name = nameArg(inv, 2, 'secret docker-registry');
+  refuseFiles(inv, ['from-file']);
+  const username = flagString(inv.p, 'docker-username') ?? '';
+  const password = flagString(inv.p, 'docker-password') ?? '';
+  const server = flagString(inv.p, 'docker-server') || 'https://index.docker.io/v1/';
+  const email = flagString(inv.p, 'docker-email') ?? '';
+  if (!username || !password) {
+    throw new KubectlError(
+      'error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required',
+    );
+  }
+  const entry = {
+    username,
+    password,
+    ...(email ? { email } : {}),
+    auth: encodeText(`${username}:${password}`),
+  };
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: metadata(inv, name),
+    data: { '.dockerconfigjson': encodeText(JSON.stringify({ auths: { [server]: entry } })) },
+    type: 'kubernetes.io/dockerconfigjson',
+  };
+}
+
+const SECRET_TYPES: Record<string, (inv: Invocation) => KubeObject> = {
+  generic: genericSecret,
+  tls: tlsSecret,
+  'docker-registry': dockerRegistrySecret,
+};
 
 /** Whether `kubectl create WORD` is configmap or secret. */
 export function isConfigGenerator(word: string | undefined): boolean {
@@ -120,10 +157,8 @@ export function createConfig(inv: Invocation, word: string): number {
     const sub = p.args[1];
     const make = sub ? SECRET_TYPES[sub] : undefined;
     if (!make) {
-      if (sub === 'docker-registry')
-        throw new KubectlError('error: "kubectl create secret docker-registry" is not available in the playground yet');
       throw new KubectlError(
-        `error: ${sub ? `unknown secret type "${sub}"` : 'a secret type is required'}: use "kubectl create secret generic" or "kubectl create secret tls"`,
+        `error: ${sub ? `unknown secret type "${sub}"` : 'a secret type is required'}: use "kubectl create secret generic", "docker-registry" or "tls"`,
       );
     }
     obj = make(inv);

@@ -125,6 +125,10 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     f('type', 'string'),
     f('cert', 'string'),
     f('key', 'string'),
+    f('docker-server', 'string'),
+    f('docker-username', 'string'),
+    f('docker-password', 'string'),
+    f('docker-email', 'string'),
   ],
   expose: [
     f('target-port', 'string'),
@@ -215,6 +219,10 @@ const VERB_ALLOWED: Record<string, string[]> = {
     'type',
     'cert',
     'key',
+    'docker-server',
+    'docker-username',
+    'docker-password',
+    'docker-email',
   ],
   delete: [
     'filename',
