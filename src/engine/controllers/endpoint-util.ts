@@ -72,6 +72,9 @@ export function endpointsEventKeys(ev: WatchEvent, ownKind: string, enqueue: (ke
 
 /** Only what an endpoint shows: IP, readiness, node, labels, deletion, phase, hostname, ports. */
 function podChangeMatters(ev: WatchEvent): boolean {
+  // A pod without an IP is no endpoint, before or after: a new pod, its binding, its
+  // deletion before it ran. Skipping those keeps a big rollout from re-syncing per step.
+  if (!(ev.object as Pod).status?.podIP && !(ev.old as Pod | undefined)?.status?.podIP) return false;
   if (ev.type !== 'MODIFIED' || !ev.old) return true;
   return endpointView(ev.old) !== endpointView(ev.object);
 }
