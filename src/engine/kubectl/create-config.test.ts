@@ -77,7 +77,7 @@ describe('kubectl create secret', () => {
       'create secret generic db-user-pass --from-literal=username=admin --from-literal=password=S!B\\*d$zDsb=',
     );
     expect(stdout).toBe('secret/db-user-pass created\n');
-    const s = t.cluster.get('Secret', 'db-user-pass');
+    const s = t.cluster.get('Secret', 'db-user-pass') as { type?: string; data?: Record<string, string> } | undefined;
     expect(s?.type).toBe('Opaque');
     expect(s?.data?.username).toBe('YWRtaW4=');
   });
@@ -126,7 +126,7 @@ describe('kubectl create secret', () => {
       'create secret docker-registry regcred --docker-server=registry.example.com --docker-username=me --docker-password=pw --docker-email=me@example.com',
     );
     expect(stdout).toBe('secret/regcred created\n');
-    const s = t.cluster.get('Secret', 'regcred');
+    const s = t.cluster.get('Secret', 'regcred') as { type?: string; data?: Record<string, string> } | undefined;
     expect(s?.type).toBe('kubernetes.io/dockerconfigjson');
     const cfg = JSON.parse(Buffer.from(String(s?.data?.['.dockerconfigjson']), 'base64').toString('utf8'));
     expect(cfg).toEqual({

@@ -24,7 +24,9 @@ describe('kubectl version / api-resources / cluster-info', () => {
 
   it('api-versions and config', () => {
     const c = quietCluster(1);
-    expect(kubectl(c, 'api-versions').stdout).toBe('apps/v1\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nv1\n');
+    expect(kubectl(c, 'api-versions').stdout).toBe(
+      'apps/v1\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nv1\n',
+    );
     expect(kubectl(c, 'config current-context').stdout).toBe('kind-playground\n');
     expect(kubectl(c, 'config get-contexts').stdout).toBe(
       'CURRENT   NAME              CLUSTER           AUTHINFO          NAMESPACE\n*         kind-playground   kind-playground   kind-playground   \n',
