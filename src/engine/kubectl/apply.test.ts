@@ -169,8 +169,8 @@ describe('kubectl create namespace', () => {
     expect(kubectl(c, 'create ns qa --dry-run=client -o yaml').stdout).toBe(
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: qa\nspec: {}\nstatus: {}\n',
     );
-    expect(kubectl(c, 'create configmap web').stderr).toBe(
-      'error: "kubectl create configmap" is not available in the playground yet\n',
+    expect(kubectl(c, 'create quota web').stderr).toBe(
+      'error: "kubectl create quota" is not available in the playground yet\n',
     );
   });
 });
