@@ -3,14 +3,9 @@
  * AVAILABLE AGE, READY as ready/desired; with -o wide CONTAINERS IMAGES SELECTOR.
  */
 import { formatLabelSelector } from '../../api/labels';
-import type { KubeObject } from '../../api/types';
 import { since } from '../age';
+import { containerCells } from './containers';
 import type { Printer } from './types';
-
-function containerCells(obj: KubeObject): [string, string] {
-  const cs: { name: string; image: string }[] = obj.spec?.template?.spec?.containers ?? [];
-  return [cs.map((c) => c.name).join(','), cs.map((c) => c.image).join(',')];
-}
 
 export const deploymentPrinter: Printer = {
   headers: (wide) => [

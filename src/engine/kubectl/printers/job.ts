@@ -6,6 +6,7 @@ import { fromLabelSelector, selectorString } from '../../api/labels';
 import type { KubeObject } from '../../api/types';
 import { fromTimestamp } from '../../sim/clock';
 import { humanDuration, since } from '../age';
+import { containerCells } from './containers';
 import type { Printer } from './types';
 
 function hasCondition(obj: KubeObject, type: string): boolean {
@@ -40,12 +41,6 @@ export function jobDurationText(obj: KubeObject, now: number): string {
   const end = obj.status?.completionTime;
   if (!end) return since(start, now);
   return humanDuration(fromTimestamp(end) - fromTimestamp(start));
-}
-
-/** layoutContainerCells: names and images, comma-separated. */
-function containerCells(obj: KubeObject): [string, string] {
-  const cs: { name: string; image: string }[] = obj.spec?.template?.spec?.containers ?? [];
-  return [cs.map((c) => c.name).join(','), cs.map((c) => c.image).join(',')];
 }
 
 export const jobPrinter: Printer = {

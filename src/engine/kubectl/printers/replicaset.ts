@@ -5,13 +5,8 @@
 import { formatLabelSelector, formatLabels } from '../../api/labels';
 import type { KubeObject } from '../../api/types';
 import { since } from '../age';
+import { containerCells } from './containers';
 import type { Printer } from './types';
-
-/** layoutContainerCells: the template's container names and images, comma-separated. */
-function containerCells(obj: KubeObject): [string, string] {
-  const cs: { name: string; image: string }[] = obj.spec?.template?.spec?.containers ?? [];
-  return [cs.map((c) => c.name).join(','), cs.map((c) => c.image).join(',')];
-}
 
 function replicasPrinter(selectorText: (obj: KubeObject) => string): Printer {
   return {
