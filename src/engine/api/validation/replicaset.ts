@@ -62,17 +62,33 @@ function validateReplicaSetSpec(spec: Record<string, any>, path: Path): ErrorLis
   const errs: ErrorList = [];
   errs.push(...nonNegative(spec.replicas, path.child('replicas')));
   errs.push(...nonNegative(spec.minReadySeconds, path.child('minReadySeconds')));
+  errs.push(...validateSelectorAndTemplate(spec, path));
+  return errs;
+}
+
+/**
+ * The selector and template rules ReplicaSetSpec and DeploymentSpec share: a required,
+ * non-empty label selector (upstream words it "for deployment" for both kinds) and a
+ * template whose labels it matches.
+ */
+export function validateSelectorAndTemplate(spec: Record<string, any>, path: Path): ErrorList {
+  const errs: ErrorList = [];
   const selector = spec.selector;
   if (!isRecord(selector)) {
     errs.push(required(path.child('selector'), ''));
   } else {
     errs.push(...validateLabelSelector(selector, path.child('selector')));
     const n = Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length;
-    // Upstream's wording, "deployment" included.
     if (n === 0) errs.push(invalid(path.child('selector'), selector, 'empty selector is invalid for deployment'));
   }
   errs.push(...validatePodTemplateForReplicaSet(spec.template, selector, path.child('template')));
   return errs;
+}
+
+/** apps/v1 strategies refuse any change of spec.selector on update. */
+export function immutableSelector(spec: Record<string, any>, old?: Record<string, any>): ErrorList {
+  if (!old || jsonEqual(spec.selector, old.spec?.selector)) return [];
+  return [invalid(Path.root('spec').child('selector'), spec.selector ?? null, 'field is immutable')];
 }
 
 /**
@@ -85,9 +101,7 @@ export function validateReplicaSet(rs: Record<string, any>, old?: Record<string,
   const spec = isRecord(rs.spec) ? rs.spec : {};
   const errs: ErrorList = validateObjectMeta(meta, true, 'subdomain', Path.root('metadata'));
   errs.push(...validateReplicaSetSpec(spec, Path.root('spec')));
-  if (old && !jsonEqual(spec.selector, old.spec?.selector)) {
-    errs.push(invalid(Path.root('spec').child('selector'), spec.selector ?? null, 'field is immutable'));
-  }
+  errs.push(...immutableSelector(spec, old));
   return errs;
 }
 
