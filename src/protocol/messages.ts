@@ -4,7 +4,7 @@
  * data (structured-clone safe) and imports engine *types* only, so the app can use
  * it without pulling the engine into the main bundle.
  */
-import type { ApplyResult, ExecResult } from '../engine/index';
+import type { ApplyResult, ClusterSnapshot, ExecResult } from '../engine/index';
 import type { StatusTone } from './podstatus';
 
 export type { ApplyResult, ExecResult };
@@ -32,7 +32,9 @@ export type Command =
   | { type: 'setSpeed'; id?: number; speed: number }
   | { type: 'reset'; id?: number; options?: ResetOptions }
   | { type: 'chaos'; id?: number; action: 'killNode' | 'restoreNode'; node: string }
-  | { type: 'chaos'; id?: number; action: 'killPod'; namespace: string; name: string };
+  | { type: 'chaos'; id?: number; action: 'killPod'; namespace: string; name: string }
+  | { type: 'saveScenario'; id?: number }
+  | { type: 'loadScenario'; id?: number; scenario: unknown };
 
 export type CommandType = Command['type'];
 
@@ -142,7 +144,31 @@ export type WorkerMessage =
   /** `lines` are what kubectl apply prints on success ("pod/web created", "deployment.apps/web configured") */
   | { type: 'applyResult'; id?: number; result: ApplyResult; lines: string[] }
   | { type: 'kubectlResult'; id?: number; line: string; result: ExecResult }
-  | { type: 'error'; id?: number; command?: CommandType | 'tick'; message: string };
+  | { type: 'error'; id?: number; command?: CommandType | 'tick'; message: string }
+  /** answers saveScenario; editor and ui are left empty for the app to fill */
+  | { type: 'scenario'; id?: number; scenario: Scenario }
+  /** answers loadScenario once the cluster, speed and running state are restored */
+  | { type: 'scenarioLoaded'; id?: number; clock: ClockState };
+
+export const SCENARIO_FORMAT = 'kube-playground/scenario';
+export const SCENARIO_VERSION = 1;
+
+/**
+ * Everything a learner's session is made of, as versioned JSON: the cluster, the
+ * clock settings, the editor text, the UI preferences and (reserved) lesson progress.
+ * Autosave, export files and share URLs all carry this one shape.
+ */
+export interface Scenario {
+  format: typeof SCENARIO_FORMAT;
+  version: typeof SCENARIO_VERSION;
+  snapshot: ClusterSnapshot;
+  clock: { speed: number; running: boolean };
+  editor: { text: string };
+  ui: Record<string, unknown>;
+  /** lesson progress; no lessons exist yet, so it stays empty */
+  lessons: Record<string, unknown>;
+}
+
 
 /** Clamps a requested speed into the supported range (NaN becomes 1×). */
 export function clampSpeed(x: number): number {

@@ -16,6 +16,7 @@ import {
   type WorkerMessage,
 } from '../protocol/messages';
 import { Pacer, Throttle, TICK_MS } from './pacer';
+import { buildScenario, loadScenario } from './scenario';
 import { ViewBuilder } from './view';
 
 export interface HostDeps {
@@ -103,6 +104,19 @@ export class ClusterHost {
         // Machine state is not an API object, so no watch event marks it.
         this.dirty = true;
         return;
+      case 'saveScenario':
+        this.catchUp();
+        this.deps.post({ type: 'scenario', id: cmd.id, scenario: buildScenario(this.cluster, this.clock()) });
+        return;
+      case 'loadScenario': {
+        // loadScenario throws before anything is replaced, so a bad one leaves this cluster.
+        const loaded = loadScenario(cmd.scenario);
+        this.adopt(loaded.cluster);
+        this.speed = loaded.clock.speed;
+        this.running = loaded.clock.running;
+        this.deps.post({ type: 'scenarioLoaded', id: cmd.id, clock: this.clock() });
+        return;
+      }
       default:
         throw new Error(`unknown command ${JSON.stringify((cmd as { type?: unknown }).type)}`);
     }
@@ -115,6 +129,11 @@ export class ClusterHost {
       ...(options.nodes !== undefined ? { nodes: options.nodes } : {}),
       ...(options.timings ? { timings: options.timings } : {}),
     });
+    this.adopt(cluster);
+  }
+
+  /** Makes `cluster` the hosted one: watch it, rebuild views from scratch. */
+  private adopt(cluster: Cluster): void {
     this.unwatch();
     this.cluster = cluster;
     this.unwatch = cluster.watch((ev) => {
