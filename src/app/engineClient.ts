@@ -4,8 +4,10 @@
  * React components never talk to the worker directly; actions call `send`.
  */
 import type { Command, WorkerMessage } from '../protocol/messages';
+import { settleScenarioRequest } from './persist/requests';
 import { receiveClock, receiveView, setConnection, setEngineError, useClusterStore } from './state/clusterStore';
 import { finishApply, finishKubectl, useConsoleStore } from './state/consoleStore';
+import { receiveInspection, useSelectionStore } from './state/selectionStore';
 
 /** A worker that dies this many times within RESTART_WINDOW_MS is left down. */
 const MAX_RESTARTS = 3;
@@ -30,7 +32,15 @@ export function startEngine(): void {
     onCrash(e.message || 'the engine worker stopped');
   });
   w.addEventListener('messageerror', () => onCrash('a message from the engine could not be read'));
+  // A restarted worker knows nothing of the selection; ask again.
+  const { selected } = useSelectionStore.getState();
+  if (selected) send({ type: 'inspect', ref: selected });
 }
+
+// The inspector follows the selection: the worker inspects the selected object and keeps it live.
+useSelectionStore.subscribe((s, prev) => {
+  if (s.selected !== prev.selected) send({ type: 'inspect', ref: s.selected });
+});
 
 /** Sends a command; returns the id its result will carry. */
 export function send(cmd: Command): number {
@@ -47,14 +57,26 @@ function receive(msg: WorkerMessage): void {
     case 'clock':
       receiveClock(msg.clock);
       return;
+    case 'inspection':
+      receiveInspection(msg.data);
+      return;
     case 'applyResult':
       if (msg.id !== undefined) finishApply(msg.id, { result: msg.result, lines: msg.lines });
       return;
     case 'kubectlResult':
       if (msg.id !== undefined) finishKubectl(msg.id, msg.result);
       return;
+    case 'scenario':
+      if (msg.id !== undefined) settleScenarioRequest(msg.id, { scenario: msg.scenario });
+      return;
+    case 'scenarioLoaded':
+      receiveClock(msg.clock);
+      if (msg.id !== undefined) settleScenarioRequest(msg.id, { clock: msg.clock });
+      return;
     case 'error':
-      if (msg.id !== undefined && msg.command === 'apply') finishApply(msg.id, { error: msg.message });
+      if (msg.id !== undefined && (msg.command === 'saveScenario' || msg.command === 'loadScenario')) {
+        settleScenarioRequest(msg.id, { error: msg.message });
+      } else if (msg.id !== undefined && msg.command === 'apply') finishApply(msg.id, { error: msg.message });
       else if (msg.id !== undefined && msg.command === 'kubectl') {
         finishKubectl(msg.id, { stdout: '', stderr: `error: ${msg.message}\n`, exitCode: 1 });
       } else setEngineError(msg.message);

@@ -6,8 +6,10 @@
  */
 import type { ApplyResult, ClusterSnapshot, ExecResult } from '../engine/index';
 import type { StatusTone } from './podstatus';
+import type { Inspection, InspectRef } from './inspection';
 
 export type { ApplyResult, ExecResult };
+export type { Inspection, InspectRef } from './inspection';
 
 /** Simulation speeds the worker accepts (multiples of wall time). */
 export const MIN_SPEED = 0.25;
@@ -33,6 +35,8 @@ export type Command =
   | { type: 'reset'; id?: number; options?: ResetOptions }
   | { type: 'chaos'; id?: number; action: 'killNode' | 'restoreNode'; node: string }
   | { type: 'chaos'; id?: number; action: 'killPod'; namespace: string; name: string }
+  /** start inspecting one object (null stops); the worker re-sends it while it changes */
+  | { type: 'inspect'; id?: number; ref: InspectRef | null }
   | { type: 'saveScenario'; id?: number }
   | { type: 'loadScenario'; id?: number; scenario: unknown };
 
@@ -145,6 +149,8 @@ export type WorkerMessage =
   | { type: 'applyResult'; id?: number; result: ApplyResult; lines: string[] }
   | { type: 'kubectlResult'; id?: number; line: string; result: ExecResult }
   | { type: 'error'; id?: number; command?: CommandType | 'tick'; message: string }
+  /** the inspected object as it is now; `id` is the inspect command's */
+  | { type: 'inspection'; id?: number; data: Inspection }
   /** answers saveScenario; editor and ui are left empty for the app to fill */
   | { type: 'scenario'; id?: number; scenario: Scenario }
   /** answers loadScenario once the cluster, speed and running state are restored */
@@ -168,7 +174,6 @@ export interface Scenario {
   /** lesson progress; no lessons exist yet, so it stays empty */
   lessons: Record<string, unknown>;
 }
-
 
 /** Clamps a requested speed into the supported range (NaN becomes 1×). */
 export function clampSpeed(x: number): number {

@@ -15,6 +15,7 @@ import {
   WORKLOAD_KINDS,
   type WorkerMessage,
 } from '../protocol/messages';
+import { Inspector } from './inspect';
 import { Pacer, Throttle, TICK_MS } from './pacer';
 import { buildScenario, loadScenario } from './scenario';
 import { ViewBuilder } from './view';
@@ -44,6 +45,7 @@ export class ClusterHost {
   private readonly pacer = new Pacer();
   private readonly throttle = new Throttle();
   private views = new ViewBuilder();
+  private readonly inspector = new Inspector();
 
   constructor(
     private readonly deps: HostDeps,
@@ -117,6 +119,9 @@ export class ClusterHost {
         this.deps.post({ type: 'scenarioLoaded', id: cmd.id, clock: this.clock() });
         return;
       }
+      case 'inspect':
+        this.inspector.start(this.cluster, cmd.id, cmd.ref, this.deps.post);
+        return;
       default:
         throw new Error(`unknown command ${JSON.stringify((cmd as { type?: unknown }).type)}`);
     }
@@ -136,7 +141,9 @@ export class ClusterHost {
   private adopt(cluster: Cluster): void {
     this.unwatch();
     this.cluster = cluster;
+    this.inspector.markDirty();
     this.unwatch = cluster.watch((ev) => {
+      this.inspector.observe(ev);
       if (VIEW_KINDS.has(ev.object.kind)) this.dirty = true;
     });
     this.views = new ViewBuilder();
@@ -191,6 +198,8 @@ export class ClusterHost {
       }
       posted = true;
     }
+    // The inspected object follows at the same throttle as the view.
+    this.inspector.flush(this.cluster, this.deps.post);
     if (posted) this.throttle.mark(wall);
   }
 
