@@ -5,11 +5,11 @@
  * it without pulling the engine into the main bundle.
  */
 import type { ApplyResult, ClusterSnapshot, ExecResult } from '../engine/index';
-import type { StatusTone } from './podstatus';
 import type { Inspection, InspectRef } from './inspection';
+import type { StatusTone } from './podstatus';
 
-export type { ApplyResult, ExecResult };
 export type { Inspection, InspectRef } from './inspection';
+export type { ApplyResult, ExecResult };
 
 /** Simulation speeds the worker accepts (multiples of wall time). */
 export const MIN_SPEED = 0.25;
