@@ -27,12 +27,19 @@ export interface ClusterOptions {
   nodes?: number | NodeSpec[];
   timings?: TimingProfile;
   timingOverrides?: Partial<Timings>;
+  /** kube-proxy's --proxy-mode: iptables (random endpoint per connection, the default) or ipvs (round robin) */
+  kubeProxyMode?: 'iptables' | 'ipvs';
 }
 
 export interface ClusterSnapshot {
   format: 'kube-playground/cluster';
   version: 1;
-  options: { seed: number; timings: TimingProfile; timingOverrides: Partial<Timings> };
+  options: {
+    seed: number;
+    timings: TimingProfile;
+    timingOverrides: Partial<Timings>;
+    kubeProxyMode?: 'iptables' | 'ipvs';
+  };
   now: number;
   rng: number;
   store: { rv: number; objects: KubeObject[] };
@@ -187,6 +194,7 @@ export function newCluster(options: ClusterOptions = {}): ClusterCore {
     seed: options.seed ?? 1,
     timings: options.timings ?? 'real',
     timingOverrides: options.timingOverrides ?? {},
+    ...(options.kubeProxyMode ? { kubeProxyMode: options.kubeProxyMode } : {}),
   });
   bootstrapCluster(core.api, core.clock, normalizeNodes(options.nodes), core.rng);
   core.manager.startAll();

@@ -77,6 +77,12 @@ export function validateSnapshot(input: unknown): asserts input is ClusterSnapsh
     if (!(k in REAL_TIMINGS)) throw new SnapshotError(`snapshot.options.timingOverrides.${k}`, 'is not a known timing');
     num(v, `snapshot.options.timingOverrides.${k}`, { min: 0 });
   }
+  if (options.kubeProxyMode !== undefined && options.kubeProxyMode !== 'iptables' && options.kubeProxyMode !== 'ipvs') {
+    throw new SnapshotError(
+      'snapshot.options.kubeProxyMode',
+      `must be "iptables" or "ipvs", got ${JSON.stringify(options.kubeProxyMode)}`,
+    );
+  }
   const now = num(input.now, 'snapshot.now', { int: true, min: 0 });
   num(input.rng, 'snapshot.rng', { int: true, min: 0 });
   validateStore(obj(input.store, 'snapshot.store'));

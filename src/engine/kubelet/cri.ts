@@ -87,9 +87,9 @@ function guarded(rt: ContainerRuntime): ContainerRuntime {
         return false;
       }
     },
-    execInContainer(p, sandbox, argv, now) {
+    execInContainer(p, sandbox, argv, now, net) {
       try {
-        return rt.execInContainer(p, sandbox, argv, now);
+        return rt.execInContainer(p, sandbox, argv, now, net);
       } catch (e) {
         return { stdout: '', stderr: `OCI runtime exec failed: ${messageOf(e)}\n`, exitCode: 126 };
       }

@@ -8,6 +8,7 @@
  */
 import type { Node, Pod } from '../api/types';
 import type { ControllerContext } from '../controllers/context';
+import { podResolvConf } from '../network/resolv-conf';
 import { admitPod, type Rejection } from './admission';
 import { advanceStart, hostIP, stepContainer, wantsRestart } from './containers';
 import { allocateIP, releaseIP } from './ipam';
@@ -323,6 +324,7 @@ function ensureSandbox(p: PodCtx): boolean {
     hostname: rec.hostNetwork ? node.metadata.name : String(pod.spec.hostname ?? pod.metadata.name),
     volumes,
     listening: {},
+    dns: podResolvConf(pod),
   };
   rec.ip = ip;
   rec.hadSandbox = true;

@@ -8,6 +8,7 @@ import type { Container, Node, Pod } from '../api/types';
 import type { ClusterCore } from '../cluster';
 import type { ControllerContext } from '../controllers/context';
 import type { ExecResult } from '../index';
+import { podNetwork } from '../network/pod-network';
 import { markExited, stepContainer } from './containers';
 import { cri } from './cri';
 import { dropUnfinished } from './images';
@@ -24,7 +25,7 @@ function kubelet(core: ClusterCore): { ctx: ControllerContext; st: KubeletState 
 }
 
 /** A pod context outside a sync (logs, exec, chaos), or undefined when the pod has no live record. */
-function podCtx(core: ClusterCore, pod: Pod): PodCtx | undefined {
+export function podCtx(core: ClusterCore, pod: Pod): PodCtx | undefined {
   const { ctx, st } = kubelet(core);
   const rec = st.pods[`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`];
   if (!rec || rec.uid !== pod.metadata.uid) return undefined;
@@ -35,7 +36,7 @@ function podCtx(core: ClusterCore, pod: Pod): PodCtx | undefined {
 }
 
 /** Brings a process up to now outside a sync; an exit it reveals is for the pod worker to act on. */
-function catchUp(p: PodCtx, s: Slot): void {
+export function catchUp(p: PodCtx, s: Slot): void {
   const before = s.r.step;
   stepContainer(p, s, true);
   pruneRec(p.rec);
@@ -141,7 +142,7 @@ export function execInPod(
   if (!p || !s || s.r.step !== 'running' || !s.r.proc || !p.rec.sandbox) {
     return fail(`error: unable to upgrade connection: container not found ("${name}")`);
   }
-  const out = cri().runtime.execInContainer(s.r.proc, p.rec.sandbox, command, p.now);
+  const out = cri().runtime.execInContainer(s.r.proc, p.rec.sandbox, command, p.now, podNetwork(core, pod));
   const stderr = out.exitCode !== 0 ? `${out.stderr}command terminated with exit code ${out.exitCode}\n` : out.stderr;
   return { stdout: out.stdout, stderr, exitCode: out.exitCode };
 }

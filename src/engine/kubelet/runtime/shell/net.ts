@@ -9,7 +9,7 @@ import type { ConnectError, HttpResponse } from '../types';
 import type { CmdResult, Io } from './io';
 
 /** Hosts on the internet that tutorials fetch from; anything else does not resolve without a network. */
-const INTERNET: Record<string, { ip: string; body: string }> = {
+export const INTERNET: Record<string, { ip: string; body: string }> = {
   'info.cern.ch': { ip: '188.184.67.127', body: INFO_CERN_CH },
   'example.com': { ip: '23.192.228.80', body: EXAMPLE_COM },
   'www.example.com': { ip: '23.192.228.80', body: EXAMPLE_COM },
@@ -45,7 +45,9 @@ type Fetched = HttpResponse | ConnectError | 'unknown host';
 function fetch(io: Io, u: Url): { res: Fetched; ip: string } {
   const site = INTERNET[u.host];
   if (site) return { res: { status: 200, body: site.body }, ip: site.ip };
-  const ip = /^\d+\.\d+\.\d+\.\d+$/.test(u.host) ? u.host : io.net?.lookup?.(u.host)?.addresses[0];
+  const literal = /^\d+\.\d+\.\d+\.\d+$/.test(u.host);
+  if (!literal && io.net?.resolverDown?.()) return { res: 'unknown host', ip: '' };
+  const ip = literal ? u.host : io.net?.lookup?.(u.host)?.addresses[0];
   if (!io.net?.http) return { res: 'unknown host', ip: '' };
   return { res: io.net.http(u.host, u.port, u.path), ip: ip ?? '' };
 }
@@ -162,6 +164,14 @@ export function nslookup(args: string[], io: Io): CmdResult {
     return { code: 1 };
   }
   const server = io.fs.sandbox.dns?.nameservers[0];
+  if (server && io.net?.resolverDown?.()) {
+    // busybox 1.28 still prints its server lines, then gives up on the name
+    if (!io.hasTool('dig') && /BusyBox v1\.2[0-8]\./.test(io.version ?? '')) {
+      io.out(`Server:    ${server}\nAddress 1: ${server}\n\n`);
+      io.err(`nslookup: can't resolve '${name}'\n`);
+    } else io.out(';; connection timed out; no servers could be reached\n\n');
+    return { code: 1 };
+  }
   if (!server || !io.net?.lookup) {
     io.err(
       io.hasTool('dig')

@@ -1,0 +1,93 @@
+// Cluster DNS and kube-proxy end to end through kubectl exec: a Deployment of three
+// demo-app pods behind a Service, reached by name from a client pod (kubernetes.io
+// "Connecting Applications with Services" and "Debugging DNS Resolution": busybox's
+// nslookup and wget, curl in a debugging image).
+import { describe, expect, it } from 'vitest';
+import type { Service } from '../api/network-types';
+import type { Pod } from '../api/types';
+import { testCluster } from '../testing';
+
+const WEB = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: docker.io/playground/web
+        ports:
+        - containerPort: 8080
+          name: http
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80
+    targetPort: http
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: client
+spec:
+  containers:
+  - name: client
+    image: busybox:1.36
+    command: ["sleep", "infinity"]
+`;
+
+function cluster() {
+  return testCluster({ nodes: 3 }).apply(WEB).advance('60s');
+}
+
+describe('DNS and kube-proxy through kubectl exec', () => {
+  it('wget -qO- web answers from one of the pods; 30 requests reach all three', () => {
+    const t = cluster();
+    const names = t
+      .list<Pod>('Pod', 'default')
+      .filter((p) => p.metadata.labels?.app === 'web')
+      .map((p) => p.metadata.name);
+    expect(names).toHaveLength(3);
+    const first = t.run('kubectl exec client -- wget -qO- web');
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/^Hello from web v1\nServed by pod (\S+) \(10\.244\.\d+\.\d+\) at /);
+    const seen = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      const out = t.run('kubectl exec client -- wget -qO- http://web.default.svc.cluster.local/').stdout;
+      seen.add(/Served by pod (\S+)/.exec(out)?.[1] ?? '');
+    }
+    expect([...seen].sort()).toEqual([...names].sort());
+  });
+
+  it('scaled to zero: connection refused', () => {
+    const t = cluster().kubectl('scale deployment web --replicas=0').advance('40s');
+    const ip = t.get<Service>('service', 'web')?.spec.clusterIP;
+    const r = t.run('kubectl exec client -- wget -qO- web');
+    expect(r.stderr.split('\n')[0]).toBe(`wget: can't connect to remote host (${ip}): Connection refused`);
+    expect(r.exitCode).toBe(1);
+  });
+
+  it("nslookup web.default prints the ClusterIP in busybox's format; a missing name is NXDOMAIN", () => {
+    const t = cluster();
+    const ip = t.get<Service>('service', 'web')?.spec.clusterIP;
+    expect(t.run('kubectl exec client -- nslookup web.default').stdout).toBe(
+      `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n`,
+    );
+    const missing = t.run('kubectl exec client -- nslookup nosuch');
+    expect(missing.stdout).toBe(
+      "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n** server can't find nosuch: NXDOMAIN\n\n",
+    );
+    expect(missing.exitCode).toBe(1);
+  });
+});
