@@ -1,24 +1,9 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { applyManifest } from '../actions/applyManifest';
 import { type ApplyOutcome, useConsoleStore } from '../state/consoleStore';
+import { useEditorStore } from '../state/editorStore';
 
-export const STARTER_MANIFEST = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-  - name: nginx
-    image: nginx:1.27
-    ports:
-    - containerPort: 80
-    resources:
-      requests:
-        cpu: 100m
-        memory: 64Mi
-`;
+export { STARTER_MANIFEST } from '../state/editorStore';
 
 /** Sample manifests served from public/examples/. */
 const EXAMPLES = [
@@ -34,7 +19,8 @@ const EXAMPLES = [
 
 /** The YAML editor (a plain textarea for now) with Apply and its outcome. */
 export function ManifestEditor() {
-  const [text, setText] = useState(STARTER_MANIFEST);
+  const text = useEditorStore((s) => s.text);
+  const setText = useEditorStore((s) => s.setText);
   const [example, setExample] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLPreElement>(null);
