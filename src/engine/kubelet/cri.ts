@@ -73,9 +73,9 @@ function guarded(rt: ContainerRuntime): ContainerRuntime {
         return { output: [], exited: { exitCode: 137, reason: 'Error', signal: 9, at: now } };
       }
     },
-    httpRequest(p, sandbox, port, path, now) {
+    httpRequest(p, sandbox, port, path, now, client) {
       try {
-        return rt.httpRequest(p, sandbox, port, path, now);
+        return rt.httpRequest(p, sandbox, port, path, now, client);
       } catch {
         return 'connection refused';
       }

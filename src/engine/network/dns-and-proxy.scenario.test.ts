@@ -90,4 +90,59 @@ describe('DNS and kube-proxy through kubectl exec', () => {
     );
     expect(missing.exitCode).toBe(1);
   });
+
+  it('curl -s http://web.default.svc.cluster.local/ from agnhost; the answering pod logs the client', () => {
+    const t = cluster()
+      .apply({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'tools' },
+        spec: { containers: [{ name: 'agnhost', image: 'registry.k8s.io/e2e-test-images/agnhost:2.39' }] },
+      })
+      .advance('30s');
+    const r = t.run('kubectl exec tools -- curl -s http://web.default.svc.cluster.local/');
+    expect(r.exitCode).toBe(0);
+    const name = /Served by pod (\S+)/.exec(r.stdout)?.[1] ?? '';
+    t.advance('1s');
+    const clientIP = t.pod('default/tools').status?.podIP;
+    expect(t.run(`kubectl logs ${name}`).stdout).toContain(`${clientIP} GET / 200`);
+  });
+
+  it('both CoreDNS pods gone: lookups time out, addresses still work', () => {
+    const t = cluster();
+    for (const p of t.list<Pod>('Pod', 'kube-system').filter((p) => p.metadata.name.startsWith('coredns-'))) {
+      t.delete('pod', `kube-system/${p.metadata.name}`);
+    }
+    t.advance('40s');
+    const r = t.run('kubectl exec client -- nslookup web');
+    expect(r.stdout).toBe(';; connection timed out; no servers could be reached\n\n');
+    expect(r.exitCode).toBe(1);
+    expect(t.run('kubectl exec client -- wget -qO- web').stderr.split('\n')[0]).toBe("wget: bad address 'web'");
+    const ip = t.get<Service>('service', 'web')?.spec.clusterIP;
+    expect(t.run(`kubectl exec client -- wget -qO- http://${ip}/`).stdout).toMatch(/^Hello from web v1\n/);
+  });
+
+  it('dnsPolicy Default: the node resolver does not know cluster names', () => {
+    const t = cluster()
+      .apply({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'outside' },
+        spec: { dnsPolicy: 'Default', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '1d'] }] },
+      })
+      .advance('30s');
+    expect(t.run('kubectl exec outside -- cat /etc/resolv.conf').stdout).toBe('nameserver 172.18.0.1\n');
+    expect(t.run('kubectl exec outside -- wget -qO- web').stderr.split('\n')[0]).toBe("wget: bad address 'web'");
+  });
+
+  it('a pod on a machine that went down does not answer: the connection times out', () => {
+    const t = cluster();
+    const clientNode = t.pod('default/client').spec.nodeName;
+    const target = t
+      .list<Pod>('Pod', 'default')
+      .find((p) => p.metadata.labels?.app === 'web' && p.spec.nodeName !== clientNode) as Pod;
+    t.kill(target.spec.nodeName as string);
+    const r = t.run(`kubectl exec client -- wget -qO- http://${target.status?.podIP}:8080/`);
+    expect(r.stderr.split('\n')[0]).toBe('wget: download timed out');
+  });
 });
