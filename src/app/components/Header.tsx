@@ -5,6 +5,7 @@ import { step } from '../actions/step';
 import { togglePlay } from '../actions/togglePlay';
 import { formatSimTime, formatSpeed } from '../format';
 import { useClusterStore } from '../state/clusterStore';
+import { ScenarioMenu } from './ScenarioMenu';
 
 const STEP_MS = 10_000;
 
@@ -43,6 +44,7 @@ export function Header() {
           Reset
         </button>
       </fieldset>
+      <ScenarioMenu />
     </header>
   );
 }
