@@ -5,6 +5,7 @@ import { Header } from './components/Header';
 import { KubectlConsole } from './components/KubectlConsole';
 import { ManifestEditor } from './components/ManifestEditor';
 import { WorkloadsPanel } from './components/WorkloadsPanel';
+import { Inspector } from './inspector/Inspector';
 
 export function App() {
   return (
@@ -18,6 +19,7 @@ export function App() {
           <EventsList />
         </div>
         <div className="column side-column">
+          <Inspector />
           <ManifestEditor />
           <KubectlConsole />
         </div>

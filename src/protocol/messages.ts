@@ -118,6 +118,11 @@ export interface EventView {
   reason: string;
   /** "pod/web", "node/node-1" like kubectl get events' OBJECT column */
   object: string;
+  /** the involved object's kind ("Pod", "ReplicaSet") and name, so a row can select it */
+  kind?: string;
+  name?: string;
+  /** the Event's own name: stable while its count goes up */
+  id?: string;
   namespace?: string;
   message: string;
   count: number;
@@ -132,7 +137,7 @@ export interface ClusterView {
   pods: PodView[];
   /** the workload objects of WORKLOAD_KINDS, by kind in that order, then namespace and name */
   workloads: WorkloadView[];
-  /** the last 50 events, oldest first */
+  /** the last VIEW_EVENTS (200) events, oldest first */
   events: EventView[];
 }
 

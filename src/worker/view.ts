@@ -21,8 +21,11 @@ import {
 import { stuckPodNote } from './stuck-pods';
 import { type WorkloadStatus, workloadStatus } from './workload-status';
 
-/** How many events the view carries (the newest ones). */
-export const VIEW_EVENTS = 50;
+/**
+ * How many events the view carries (the newest ones). A 20-replica Deployment writes
+ * ~170 events in its first minute; 200 events are ~53 KB of the view (50 were ~13 KB).
+ */
+export const VIEW_EVENTS = 200;
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/';
 
@@ -172,6 +175,9 @@ export class ViewBuilder {
         type: e.type,
         reason: e.reason,
         object: `${o.kind.toLowerCase()}/${o.name}`,
+        kind: o.kind,
+        name: o.name,
+        id: e.metadata.name,
         ...(o.namespace ? { namespace: o.namespace } : {}),
         message: e.message,
         count: e.count,

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { WorkloadKind, WorkloadView } from '../../protocol/messages';
 import { runKubectl } from '../actions/runKubectl';
+import { useSelectable } from '../inspector/selectable';
 import { useClusterStore } from '../state/clusterStore';
 import { useUiStore } from '../state/uiStore';
 import { TONE_ICON } from './toneIcon';
@@ -101,6 +102,7 @@ const WorkloadTable = memo(function WorkloadTable({ kind, showSystem }: { kind: 
 });
 
 const WorkloadRow = memo(function WorkloadRow({ w, withNamespace }: { w: WorkloadView; withNamespace: boolean }) {
+  const selectable = useSelectable({ kind: w.kind, namespace: w.namespace, name: w.name });
   return (
     <tr
       className={`workload row-${w.tone}`}
@@ -109,6 +111,7 @@ const WorkloadRow = memo(function WorkloadRow({ w, withNamespace }: { w: Workloa
       data-namespace={w.namespace}
       data-status={w.tone}
       aria-label={`${w.kind} ${w.name}: ${w.summary}`}
+      {...selectable}
     >
       {withNamespace && <td>{w.namespace}</td>}
       {w.cells.map((c, i) => (

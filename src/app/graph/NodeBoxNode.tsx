@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { ResourceView } from '../../protocol/messages';
 import { killNode } from '../actions/killNode';
 import { restoreNode } from '../actions/restoreNode';
+import { useSelectable } from '../inspector/selectable';
 import { BoxItems } from './BoxItems';
 import type { NodeBoxFlowNode } from './flow';
 import { foldBox, useGraphStore } from './graphStore';
@@ -15,6 +16,7 @@ export const NodeBoxNode = memo(function NodeBoxNode({ data }: NodeProps<NodeBox
   const opened = useGraphStore((s) => s.expanded.some((k) => k.startsWith(`${box.key}|`)));
   const label = `Node ${node.name}, ${node.status}${node.down ? ', machine switched off' : ''}`;
   const role = view.roles.length > 0 ? view.roles.join(',') : 'worker';
+  const selectable = useSelectable({ kind: 'Node', name: node.name });
   return (
     <article
       className={`k8s-node${node.ready ? ' ready' : ' not-ready'}${node.down ? ' down' : ''}`}
@@ -23,6 +25,7 @@ export const NodeBoxNode = memo(function NodeBoxNode({ data }: NodeProps<NodeBox
       data-namespace=""
       data-status={node.status}
       aria-label={label}
+      {...selectable}
     >
       <header className="k8s-node-head">
         <h3 className="k8s-node-name">{node.name}</h3>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { deletePod } from '../actions/deletePod';
+import { useSelectable } from '../inspector/selectable';
 import type { Rect } from './layout';
 import type { PodModel } from './model';
 import { shortName } from './names';
@@ -11,6 +12,7 @@ const NAME_CHARS = 16;
 export const PodCard = memo(function PodCard({ pod, rect }: { pod: PodModel; rect: Rect }) {
   const { badge } = pod;
   const readyContainers = pod.containers.filter((c) => c.ready).length;
+  const selectable = useSelectable({ kind: 'Pod', namespace: pod.namespace, name: pod.name });
   const title = [
     `${pod.namespace}/${pod.name}`,
     `${pod.status} · ready ${pod.ready}${pod.podReady ? '' : ' (pod not Ready)'} · restarts ${pod.restarts}`,
@@ -28,6 +30,7 @@ export const PodCard = memo(function PodCard({ pod, rect }: { pod: PodModel; rec
       data-owner={pod.owner.kind ? `${pod.owner.kind}/${pod.owner.name}` : undefined}
       aria-label={`Pod ${pod.name}, ${pod.status}, ${pod.podReady ? 'Ready' : 'Not ready'}`}
       title={title}
+      {...selectable}
     >
       <div className="graph-pod-name">
         <span className="graph-pod-icon" aria-hidden="true">
