@@ -436,9 +436,9 @@ describe('kubernetes.io examples: Services', () => {
       'Deployment/my-nginx created',
     ]);
     c.advance(60_000);
-    // No cloud provider here: the load balancer's address stays <pending>.
+    // The simulated cloud's service controller gives the load balancer an address.
     expect(c.kubectl('get svc my-nginx-svc --no-headers').stdout).toMatch(
-      /^my-nginx-svc\s+LoadBalancer\s+10\.\d+\.\d+\.\d+\s+<pending>\s+80:3\d{4}\/TCP\s+/,
+      /^my-nginx-svc\s+LoadBalancer\s+10\.\d+\.\d+\.\d+\s+203\.0\.113\.1\s+80:3\d{4}\/TCP\s+/,
     );
     expect(c.kubectl('get deploy my-nginx --no-headers').stdout).toMatch(/^my-nginx\s+3\/3\s+3\s+3\s+/);
     const ep = c.kubectl('get ep my-nginx-svc --no-headers').stdout;

@@ -37,7 +37,7 @@ export interface ServiceSpec {
 
 export interface Service extends KubeObject {
   spec: ServiceSpec;
-  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
+  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string; ipMode?: 'VIP' | 'Proxy' }[] } };
 }
 
 export interface ObjectReference {

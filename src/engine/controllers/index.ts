@@ -17,6 +17,7 @@ import { createNamespaceController } from './namespace';
 import { createNodeLifecycleController } from './nodelifecycle';
 import { createPodGcController } from './podgc';
 import { createReplicaSetController } from './replicaset';
+import { createServiceLbController } from './service-lb';
 import { createStatefulSetController } from './statefulset';
 import { createSystemNamespacesController } from './systemnamespaces';
 import { createTaintEvictionController } from './tainteviction';
@@ -42,5 +43,6 @@ export function allControllers(): Controller[] {
     createEventTtlController(),
     createEndpointSliceController(),
     createEndpointsController(),
+    createServiceLbController(),
   ];
 }

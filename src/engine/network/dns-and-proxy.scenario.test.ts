@@ -145,4 +145,23 @@ describe('DNS and kube-proxy through kubectl exec', () => {
     const r = t.run(`kubectl exec client -- wget -qO- http://${target.status?.podIP}:8080/`);
     expect(r.stderr.split('\n')[0]).toBe('wget: download timed out');
   });
+
+  it('a LoadBalancer address and a NodePort answer from inside the cluster too', () => {
+    const t = cluster()
+      .apply({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web-lb' },
+        spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http' }] },
+      })
+      .advance('5s');
+    const svc = t.get<Service>('service', 'web-lb') as Service;
+    const lbIP = svc.status?.loadBalancer?.ingress?.[0].ip;
+    expect(lbIP).toBe('203.0.113.1');
+    expect(t.run(`kubectl exec client -- wget -qO- http://${lbIP}/`).stdout).toMatch(/^Hello from web v1\n/);
+    const nodePort = svc.spec.ports?.[0].nodePort;
+    expect(t.run(`kubectl exec client -- wget -qO- http://172.18.0.3:${nodePort}/`).stdout).toMatch(
+      /^Hello from web v1\n/,
+    );
+  });
 });
