@@ -47,7 +47,12 @@ export function ScenarioMenu() {
         onChange={onFile}
         data-testid="import-file"
       />
-      <span className="scenario-saved" data-testid="autosave-status" data-saved={savedAt ? 'true' : 'false'}>
+      <span
+        className="scenario-saved"
+        data-testid="autosave-status"
+        data-saved={savedAt ? 'true' : 'false'}
+        data-saved-at={savedAt ?? ''}
+      >
         {holding
           ? t('holding')
           : savedAt

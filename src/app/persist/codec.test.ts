@@ -4,6 +4,23 @@ import { createCluster } from '../../engine/index';
 import { buildScenario } from '../../worker/scenario';
 import { decodeShare, encodeShare, fromBase64Url, PersistError, sharePayload, toBase64Url } from './codec';
 
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+`;
+
 async function problemOf(p: Promise<unknown>): Promise<string> {
   try {
     await p;
@@ -62,6 +79,18 @@ describe('share codec', () => {
       'notText',
     );
     expect(await problemOf(decodeShare(toBase64Url(await deflate(new TextEncoder().encode('{"a":')))))).toBe('notJson');
+  });
+
+  it('keeps a fresh cluster and a 3-replica Deployment well inside a URL (measured ~14 KB and ~28 KB)', async () => {
+    const fresh = createCluster();
+    const withDeployment = createCluster();
+    withDeployment.apply(DEPLOYMENT);
+    withDeployment.advance(60_000);
+    expect(withDeployment.list('Pod', 'default')).toHaveLength(3);
+    for (const cluster of [fresh, withDeployment]) {
+      const payload = await encodeShare(buildScenario(cluster, { speed: 1, running: true }));
+      expect(payload.length).toBeLessThan(64 * 1024);
+    }
   });
 
   it('decodes valid JSON of the wrong shape, leaving the shape check to the worker', async () => {
