@@ -347,7 +347,11 @@ function nextDue(p: PodCtx): number | undefined {
     if (r.step === 'waiting') consider(r.retryAt);
     if (r.step === 'running') {
       consider(r.wake);
-      consider(nextProbeAt(s.c, r));
+      // A container started in this very sync has its first readiness probe due now
+      // (runProbes ran before it started): sync again at this instant, not a period later.
+      const probeAt = nextProbeAt(s.c, r);
+      if (probeAt !== undefined && probeAt <= now) t = now;
+      else consider(probeAt);
       consider(nextStopAt(s));
     }
   }

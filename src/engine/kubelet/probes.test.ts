@@ -16,6 +16,22 @@ function web(name: string, probes: string): string {
 }
 
 describe('probes', () => {
+  it('the first readiness probe runs as the container starts, even when nothing else wakes the pod', () => {
+    // The demo app logs once and then sits quietly: nothing but the probe is due. Mirrors
+    // prober/worker.go, whose first readiness probe runs right after the container starts.
+    const c = oneNode();
+    c.apply(
+      podYaml(
+        'quiet',
+        '  containers:\n  - name: web\n    image: playground/web:v1\n    readinessProbe:\n      httpGet: {path: /ready, port: 8080}\n      periodSeconds: 30\n',
+      ),
+    );
+    until(c, () => pod(c, 'quiet').status.phase === 'Running');
+    const started = c.now();
+    until(c, () => cs(c, 'quiet').ready, 5_000);
+    expect(c.now() - started).toBeLessThan(2_000);
+  });
+
   it('a failing liveness probe gives Unhealthy events, then Killing, then a restart', () => {
     const rt = scriptRuntime();
     restore = rt.restore;
