@@ -9,7 +9,11 @@ import type { Endpoints, Service } from '../api/network-types';
 import { NODE_PORT_MAX, NODE_PORT_MIN, SERVICE_CIDR } from '../api/service-alloc';
 import type { Node, Pod } from '../api/types';
 import { fakePod, webService } from '../controllers/endpoint-testing';
+import { Rng } from '../sim/rng';
 import { pod, testCluster } from '../testing';
+import { CLUSTER_DOMAIN, resolve as resolveName } from './dns';
+import { newProxyState, routeClusterIP } from './kube-proxy';
+import { podResolvConf } from './resolv-conf';
 
 interface Case {
   id: string;
@@ -50,6 +54,12 @@ const run: Record<string, (k: Case) => void> = {
   'endpoints-readyTrue-publishNotReadyFalse': (k) => endpointsCase(k),
   'endpoints-readyFalse-publishNotReadyFalse': (k) => endpointsCase(k),
   'endpoints-readyFalse-publishNotReadyTrue': (k) => endpointsCase(k),
+  'svc-dns-name': (k) => svcDnsName(k),
+  'pod-hostname-subdomain-dns': (k) => {
+    expect(podHostnameDns(k, true, false)).toHaveLength(1);
+    expect(podHostnameDns(k, false, false)).toBeUndefined();
+    expect(podHostnameDns(k, false, true)).toHaveLength(1);
+  },
   'service-name-dns1035': (k) => {
     const r = testCluster().tryApply({
       apiVersion: 'v1',
@@ -63,6 +73,72 @@ const run: Record<string, (k: Case) => void> = {
   },
 };
 
+/** A resolv.conf as the kubelet writes it for a ClusterFirst pod in `ns`. */
+const clusterFirst = (ns: string) => podResolvConf({ metadata: { name: 'p', namespace: ns }, spec: {} } as Pod);
+
+function svcDnsName(k: Case): void {
+  const { service, namespace, clusterDomain } = k.given;
+  const t = testCluster()
+    .apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } })
+    .apply({ ...pod('a', { labels: { app: service } }), metadata: { name: 'a', namespace, labels: { app: service } } })
+    .apply({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: service, namespace },
+      spec: { selector: { app: service }, ports: [{ port: 80 }] },
+    })
+    .apply({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: `${service}-headless`, namespace },
+      spec: { clusterIP: 'None', selector: { app: service }, ports: [{ port: 80 }] },
+    })
+    .advance('30s');
+  expect(CLUSTER_DOMAIN).toBe(clusterDomain);
+  const ip = t.get<Service>('service', `${namespace}/${service}`)?.spec.clusterIP;
+  const same = resolveName(t.core.store, k.expect.fromSameNamespace, clusterFirst(namespace));
+  expect(same).toEqual({ fqdn: k.expect.fqdn, addresses: [ip] });
+  expect(resolveName(t.core.store, k.expect.fromOtherNamespace, clusterFirst('default'))).toEqual(same);
+  expect(resolveName(t.core.store, k.expect.fromSameNamespace, clusterFirst('default'))).toBeUndefined();
+  // headless: the A records are the selected ready pods' IPs
+  const podIP = t.get<Pod>('pod', `${namespace}/a`)?.status?.podIP;
+  expect(resolveName(t.core.store, `${service}-headless`, clusterFirst(namespace))?.addresses).toEqual([podIP]);
+}
+
+function podHostnameDns(k: Case, ready: boolean, publishNotReady: boolean): string[] | undefined {
+  const { hostname, subdomain, namespace } = k.given;
+  const t = testCluster()
+    .apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } })
+    .apply({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: hostname, namespace, labels: { name: 'busybox' } },
+      spec: {
+        hostname,
+        subdomain,
+        containers: [
+          {
+            name: 'busybox',
+            image: 'busybox:1.28',
+            command: ['sleep', '3600'],
+            ...(ready ? {} : { readinessProbe: { exec: { command: ['false'] } } }),
+          },
+        ],
+      },
+    })
+    .apply({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: subdomain, namespace },
+      spec: { clusterIP: 'None', selector: { name: 'busybox' }, publishNotReadyAddresses: publishNotReady },
+    })
+    .advance('30s');
+  const podIP = t.get<Pod>('pod', `${namespace}/${hostname}`)?.status?.podIP;
+  const r = resolveName(t.core.store, k.expect.fqdn, clusterFirst('default'));
+  if (r) expect(r.addresses).toEqual([podIP]);
+  return r?.addresses;
+}
+
 function endpointsCase(k: Case): void {
   const t = testCluster();
   fakePod(t, 'p', { ip: '10.244.1.5', ready: k.given.podReady });
@@ -71,14 +147,19 @@ function endpointsCase(k: Case): void {
   expect(subset[k.expect.endpointSubsetField as 'addresses']?.map((a) => a.ip)).toEqual(['10.244.1.5']);
   const other = k.expect.endpointSubsetField === 'addresses' ? 'notReadyAddresses' : 'addresses';
   expect(subset[other as 'addresses']).toBeUndefined();
+  // receivesTraffic: whether kube-proxy sends a connection to the pod
+  const svc = t.get<Service>('service', 'web') as Service;
+  const env = { store: t.core.store, rng: new Rng(1), now: 0, mode: 'iptables' as const, state: newProxyState() };
+  const route = routeClusterIP(env, svc, 80, { ip: '10.244.2.9', node: 'node-1' });
+  expect(typeof route === 'string' ? route : route.backend.ip).toBe(
+    k.expect.receivesTraffic ? '10.244.1.5' : 'connection refused',
+  );
 }
 
-/** Cases about DNS resolution or a bare kube-apiserver, which the simulation does not model. */
+/** Cases about a bare kube-apiserver, which the simulation does not model. */
 const SKIPPED: Record<string, string> = {
   'service-cidr-apiserver-default':
     'the cluster is a kubeadm one (10.96.0.0/12); a bare kube-apiserver is not modelled',
-  'svc-dns-name': 'DNS resolution is not simulated yet',
-  'pod-hostname-subdomain-dns': 'DNS resolution is not simulated yet',
 };
 
 describe('service_networking vectors', () => {
