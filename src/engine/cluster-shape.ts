@@ -108,7 +108,7 @@ export function nodePodCIDR(index: number, nodeCount: number): string {
   return `10.${128 + Math.floor(index / 256)}.${index % 256}.0/24`;
 }
 
-function makeNode(spec: NodeSpec, index: number, controlPlane: boolean, rng: Rng, nodeCount: number): Node {
+export function makeNode(spec: NodeSpec, index: number, controlPlane: boolean, rng: Rng, nodeCount: number): Node {
   const name = spec.name ?? `node-${index}`;
   const cpu = String(spec.cpu ?? 2);
   const memoryBytes = bytes(spec.memory ?? '4Gi');
@@ -203,7 +203,7 @@ function cond(type: string, status: 'True' | 'False', reason: string, message: s
   return { type, status, reason, message, lastHeartbeatTime: t, lastTransitionTime: t };
 }
 
-function makeLease(node: KubeObject, clock: Clock): KubeObject {
+export function makeLease(node: KubeObject, clock: Clock): KubeObject {
   const name = node.metadata.name;
   return {
     apiVersion: 'coordination.k8s.io/v1',
@@ -311,7 +311,7 @@ function controlPlanePods(owner: OwnerReference, rng: Rng, nodeCount: number): K
   return pods.map((p) => staticPod(p, owner, rng));
 }
 
-function kubeProxyPod(node: string): KubeObject {
+export function kubeProxyPod(node: string): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',

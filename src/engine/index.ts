@@ -2,6 +2,7 @@
  * The engine's public face. Tests, the worker, the lesson runner, the CLI and the
  * benchmarks use only what this file exports.
  */
+import { addNode } from './add-node';
 import type { ApplyResult } from './api/apply';
 import { lookupKind } from './api/kinds';
 import type { Watcher } from './api/store';
@@ -16,11 +17,14 @@ import {
   loadCluster,
   newCluster,
 } from './cluster';
+import type { NodeSpec } from './cluster-shape';
 import { runKubectl } from './kubectl';
 import { crashContainer, execInPod, killNode, readLogs, restoreNode } from './kubelet/public';
 import { type SchedulingDecision, schedulingDecision } from './scheduler/public';
 
 export type { NodeSpec } from './cluster-shape';
+/** An API timestamp ("2026-01-01T09:00:05Z") as virtual-clock ms, the unit of now(). */
+export { fromTimestamp } from './sim/clock';
 export type { ApplyResult, ClusterOptions, ClusterSnapshot, KubeEvent, KubeObject, SchedulingDecision, Watcher };
 
 export interface ExecResult {
@@ -41,6 +45,8 @@ export interface Cluster {
   list(kind: string, namespace?: string): KubeObject[];
   advance(ms: number): void;
   now(): number;
+  /** When the next pending timer fires (virtual ms), or undefined when none is set. */
+  nextTimerAt(): number | undefined;
   kubectl(line: string, stdin?: string): ExecResult;
   events(): KubeEvent[];
   /** A container's log, like `kubectl logs` (previous = the last terminated instance). */
@@ -60,6 +66,8 @@ export interface Cluster {
     restoreNode(name: string): void;
     killPod(namespace: string, name: string): void;
     crashContainer(namespace: string, pod: string, container?: string): void;
+    /** Joins one more worker node (node-N unless named); returns its name. */
+    addNode(spec?: NodeSpec): string;
   };
   snapshot(): ClusterSnapshot;
   /** Engine internals, for the engine's own tests and tools. Not a stable API. */
@@ -96,6 +104,7 @@ function wrap(core: ClusterCore): Cluster {
     },
     advance: (ms) => core.advance(ms),
     now: () => core.clock.now(),
+    nextTimerAt: () => core.timers.peek()?.at,
     kubectl: (line, stdin) => runKubectl(cluster, line, stdin),
     events: () => listEvents(core),
     logs: (namespace, pod, opts) =>
@@ -110,6 +119,7 @@ function wrap(core: ClusterCore): Cluster {
         deleteObject(core, 'Pod', name, namespace);
       },
       crashContainer: (namespace, pod, container) => crashContainer(core, namespace, pod, container),
+      addNode: (spec) => addNode(core, spec),
     },
     snapshot: () => core.snapshot(),
   };
