@@ -38,7 +38,11 @@ export type Command =
   /** start inspecting one object (null stops); the worker re-sends it while it changes */
   | { type: 'inspect'; id?: number; ref: InspectRef | null }
   | { type: 'saveScenario'; id?: number }
-  | { type: 'loadScenario'; id?: number; scenario: unknown };
+  | { type: 'loadScenario'; id?: number; scenario: unknown }
+  /** tab completion of the console line at `cursor` */
+  | { type: 'complete'; id?: number; line: string; cursor: number }
+  /** the verbs the console's `help` lists */
+  | { type: 'kubectlHelp'; id?: number };
 
 export type CommandType = Command['type'];
 
@@ -159,7 +163,11 @@ export type WorkerMessage =
   /** answers saveScenario; editor and ui are left empty for the app to fill */
   | { type: 'scenario'; id?: number; scenario: Scenario }
   /** answers loadScenario once the cluster, speed and running state are restored */
-  | { type: 'scenarioLoaded'; id?: number; clock: ClockState };
+  | { type: 'scenarioLoaded'; id?: number; clock: ClockState }
+  /** `candidates` replace line[replaceFrom, cursor) of the complete command */
+  | { type: 'completion'; id?: number; candidates: string[]; replaceFrom: number }
+  /** every verb the engine runs, with kubectl's one-line description ("" if none) */
+  | { type: 'kubectlHelp'; id?: number; verbs: { name: string; summary: string }[] };
 
 export const SCENARIO_FORMAT = 'kube-playground/scenario';
 export const SCENARIO_VERSION = 1;

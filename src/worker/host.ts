@@ -15,6 +15,7 @@ import {
   WORKLOAD_KINDS,
   type WorkerMessage,
 } from '../protocol/messages';
+import { complete, verbHelp } from './completion';
 import { Inspector } from './inspect';
 import { Pacer, Throttle, TICK_MS } from './pacer';
 import { buildScenario, loadScenario } from './scenario';
@@ -119,6 +120,12 @@ export class ClusterHost {
         this.deps.post({ type: 'scenarioLoaded', id: cmd.id, clock: this.clock() });
         return;
       }
+      case 'complete':
+        this.deps.post({ type: 'completion', id: cmd.id, ...complete(this.cluster, cmd.line, cmd.cursor) });
+        return;
+      case 'kubectlHelp':
+        this.deps.post({ type: 'kubectlHelp', id: cmd.id, verbs: verbHelp() });
+        return;
       case 'inspect':
         this.inspector.start(this.cluster, cmd.id, cmd.ref, this.deps.post);
         return;
