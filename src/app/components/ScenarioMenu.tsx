@@ -29,7 +29,7 @@ export function ScenarioMenu() {
     <fieldset className="scenario-menu">
       <legend className="visually-hidden">{t('menuLabel')}</legend>
       <button type="button" onClick={() => void shareScenario()} title={t('shareTitle')} data-testid="share-scenario">
-        <span aria-hidden="true">🔗</span> {t('share')}
+        <span aria-hidden="true">↗</span> {t('share')}
       </button>
       <button type="button" onClick={() => void exportScenario()} title={t('exportTitle')}>
         <span aria-hidden="true">⤓</span> {t('export')}

@@ -23,7 +23,15 @@ export async function restoreOnBoot(storage: SaveStorage = idbStorage): Promise<
   await Promise.race([work.catch(() => {}), timeout]);
 }
 
+/** A share link opened in a tab that already shows the app changes only the hash: load it afresh. */
+function reloadOnSharedHash(): void {
+  globalThis.addEventListener?.('hashchange', () => {
+    if (sharePayload(globalThis.location.hash) !== null) globalThis.location.reload();
+  });
+}
+
 async function restore(storage: SaveStorage): Promise<void> {
+  reloadOnSharedHash();
   const payload = sharePayload(globalThis.location?.hash ?? '');
   if (payload !== null) {
     try {
