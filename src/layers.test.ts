@@ -69,6 +69,15 @@ describe('layers', () => {
     ).toEqual([]);
   });
 
+  it('the lesson runner uses the engine only through its public face, plus yaml', () => {
+    expect(
+      violations('lessons', (i, t) => {
+        if (t === 'engine') return i.spec.endsWith('/engine/index');
+        return t === 'lessons' || t === 'package:yaml';
+      }),
+    ).toEqual([]);
+  });
+
   it('the scanner sees value and type imports apart', () => {
     const imps = importsOf('x.ts', "import type { A } from '../engine/a';\nimport { b } from '../engine/b';\n");
     expect(imps.map((i) => [i.spec, i.typeOnly])).toEqual([
