@@ -164,4 +164,19 @@ describe('DNS and kube-proxy through kubectl exec', () => {
       /^Hello from web v1\n/,
     );
   });
+
+  it('busybox 1.28 as on the "Debugging DNS Resolution" page: nslookup kubernetes.default with reverse names', () => {
+    const t = cluster()
+      .apply({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'dnsutils' },
+        spec: { containers: [{ name: 'b', image: 'busybox:1.28', command: ['sleep', '3600'] }] },
+      })
+      .advance('30s');
+    expect(t.run('kubectl exec -ti dnsutils -- nslookup kubernetes.default').stdout).toBe(
+      'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n' +
+        'Name:      kubernetes.default\nAddress 1: 10.96.0.1 kubernetes.default.svc.cluster.local\n',
+    );
+  });
 });
