@@ -115,6 +115,46 @@ test.describe('saving and sharing a scenario', () => {
     await other.context().close();
   });
 
+  test('Export downloads the scenario; a bad file on Import changes nothing, the exported one opens', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const names = await deployAndPause(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.kube-playground\.json$/);
+    const exported = JSON.parse(
+      await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()),
+    );
+    expect(exported).toMatchObject({ format: 'kube-playground/scenario', version: 1, editor: { text: DEPLOYMENT } });
+
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(pods(page)).toHaveCount(0);
+    await page.getByTestId('manifest-editor').fill('kind: Pod');
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'newer.kube-playground.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...exported, version: 2 })),
+    });
+    const notice = page.getByTestId('scenario-notice');
+    await expect(notice).toHaveAttribute('data-kind', 'importFailed');
+    await expect(notice).toContainText('made by a newer version of Kube Playground');
+    await expect(notice).toContainText('Nothing was changed');
+    await expect(page.getByTestId('manifest-editor')).toHaveValue('kind: Pod');
+
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'web.kube-playground.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(exported)),
+    });
+    await expect(notice).toHaveAttribute('data-kind', 'imported');
+    await expect(pods(page)).toHaveCount(3);
+    expect(await podNames(page)).toEqual(names);
+    await expect(page.getByTestId('manifest-editor')).toHaveValue(DEPLOYMENT);
+  });
+
   test('a garbage share link says what is wrong and leaves a working fresh cluster', async ({ page }) => {
     await page.goto('/#scenario=this-is-not-a-scenario');
     const notice = page.getByRole('alert').filter({ hasText: 'This share link could not be opened' });
