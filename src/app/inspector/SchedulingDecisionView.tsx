@@ -100,7 +100,7 @@ function Scores({ data }: { data: Inspection }) {
             <th scope="col">{t('colNode')}</th>
             {plugins.map((p) => (
               <th scope="col" key={p} title={`weight ${d.weights[p] ?? 1}`}>
-                {p}
+                {breakable(p)}
                 <span className="hint"> ×{d.weights[p] ?? 1}</span>
               </th>
             ))}
@@ -138,4 +138,9 @@ function Scores({ data }: { data: Inspection }) {
       {d.omittedNodes ? <p className="hint">{t('omitted', { n: d.omittedNodes })}</p> : null}
     </div>
   );
+}
+
+/** Long plugin names may wrap between their words (NodeResources·Fit) in a narrow panel. */
+function breakable(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1\u200b$2');
 }
