@@ -110,7 +110,7 @@ test.describe('saving and sharing a scenario', () => {
     expect(await podNames(other)).toEqual(names);
     await expect(other.getByTestId('manifest-editor')).toHaveValue(DEPLOYMENT);
     await expect(other.getByTestId('scenario-notice')).toHaveAttribute('data-kind', 'openedShared');
-    await expect(other.getByTestId('autosave-status')).toContainText('your own autosave is kept');
+    await expect(other.getByTestId('autosave-status')).toContainText('Your own autosave is kept');
     expect(otherErrors).toEqual([]);
     await other.context().close();
   });
