@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from '../engine/api/types';
 import { createCluster } from '../engine/index';
 import type { WorkerMessage } from '../protocol/messages';
+import { ClusterHost, type HostDeps } from './host';
 import { Inspector, inspect } from './inspect';
 
 const DEPLOYMENT = `
@@ -139,6 +140,8 @@ describe('inspect', () => {
     const svc = inspect(cluster, { kind: 'Service', namespace: 'default', name: 'web' });
     expect(svc.dependants).toMatchObject({ relation: 'selects' });
     expect(svc.dependants.objects).toHaveLength(2);
+    // memory as the view reads it, not raw Ki
+    expect(cp.facts.find((f) => f.label === 'Memory requested')?.value).toMatch(/ \/ 3\.9Gi$/);
   });
 
   it('a deleted object reads as gone, not as an error', () => {
@@ -174,5 +177,55 @@ describe('Inspector', () => {
     inspector.flush(cluster, post);
     expect(posted).toHaveLength(count);
     unwatch();
+  });
+});
+
+describe('ClusterHost inspect command', () => {
+  it('answers with the inspection and follows the object as the simulation runs', () => {
+    const posted: WorkerMessage[] = [];
+    let wall = 0;
+    let timers: { at: number; fn: () => void; id: number }[] = [];
+    let seq = 0;
+    const deps: HostDeps = {
+      post: (m) => posted.push(structuredClone(m)),
+      now: () => wall,
+      setTimer: (fn, ms) => {
+        timers.push({ at: wall + ms, fn, id: ++seq });
+        return seq;
+      },
+      clearTimer: (id) => {
+        timers = timers.filter((t) => t.id !== id);
+      },
+    };
+    const host = new ClusterHost(deps, { timings: 'fast' });
+    const run = (ms: number) => {
+      const until = wall + ms;
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at || a.id - b.id);
+        const next = timers[0];
+        if (!next || next.at > until) break;
+        timers.shift();
+        wall = Math.max(wall, next.at);
+        next.fn();
+      }
+      wall = until;
+    };
+    const inspections = () =>
+      posted.filter((m): m is Extract<WorkerMessage, { type: 'inspection' }> => m.type === 'inspection');
+    host.handle({ type: 'apply', text: DEPLOYMENT });
+    host.handle({ type: 'inspect', id: 3, ref: { kind: 'Deployment', namespace: 'default', name: 'web' } });
+    expect(inspections()).toHaveLength(1);
+    expect(inspections()[0]).toMatchObject({ id: 3, data: { exists: true, ref: { kind: 'Deployment', name: 'web' } } });
+    run(20_000);
+    // the Deployment's rollout changed its row and conditions: the panel got fresh data
+    const last = inspections().at(-1)!;
+    expect(inspections().length).toBeGreaterThan(1);
+    expect(last.data.facts.find((f) => f.label === 'READY')?.value).toBe('2/2');
+    host.handle({ type: 'inspect', ref: null });
+    const count = inspections().length;
+    host.handle({ type: 'kubectl', line: 'scale deployment web --replicas=3' });
+    run(5_000);
+    expect(inspections()).toHaveLength(count);
+    host.dispose();
   });
 });

@@ -24,6 +24,7 @@ import type {
   WhyEvent,
 } from '../protocol/inspection';
 import { WORKLOAD_KINDS, type WorkerMessage } from '../protocol/messages';
+import { readableBytes } from './view';
 
 /** How far up an owner chain goes (Pod ← ReplicaSet ← Deployment is 2; a cycle must stop). */
 const MAX_OWNERS = 5;
@@ -184,7 +185,7 @@ function nodeFacts(cluster: Cluster, n: Node): Inspection['facts'] {
   return [
     { label: 'Status', value: status.join(',') },
     { label: 'CPU requested', value: `${formatCpu(cpu)} / ${alloc.cpu ?? '0'}` },
-    { label: 'Memory requested', value: `${formatBytes(memory)} / ${alloc.memory ?? '0'}` },
+    { label: 'Memory requested', value: `${formatBytes(memory)} / ${readableBytes(bytes(alloc.memory))}` },
     { label: 'Taints', value: taints.length > 0 ? taints.join(', ') : '<none>' },
   ];
 }
