@@ -6,9 +6,11 @@
  */
 import type { ApplyResult, ClusterSnapshot, ExecResult } from '../engine/index';
 import type { Inspection, InspectRef } from './inspection';
+import type { LessonAction, LessonSummary, LessonView } from './lessons';
 import type { StatusTone } from './podstatus';
 
 export type { Inspection, InspectRef } from './inspection';
+export type { LessonAction, LessonCheckView, LessonStepView, LessonSummary, LessonView } from './lessons';
 export type { ApplyResult, ExecResult };
 
 /** Simulation speeds the worker accepts (multiples of wall time). */
@@ -35,6 +37,11 @@ export type Command =
   | { type: 'reset'; id?: number; options?: ResetOptions }
   | { type: 'chaos'; id?: number; action: 'killNode' | 'restoreNode'; node: string }
   | { type: 'chaos'; id?: number; action: 'killPod'; namespace: string; name: string }
+  | { type: 'chaos'; id?: number; action: 'cordonNode' | 'uncordonNode' | 'drainNode'; node: string }
+  | { type: 'chaos'; id?: number; action: 'crashContainer'; namespace: string; name: string; container?: string }
+  | { type: 'chaos'; id?: number; action: 'addNode' }
+  /** advance the clock to the next pending timer (the next moment anything can happen by itself) */
+  | { type: 'skipToNextEvent'; id?: number }
   /** start inspecting one object (null stops); the worker re-sends it while it changes */
   | { type: 'inspect'; id?: number; ref: InspectRef | null }
   | { type: 'saveScenario'; id?: number }
@@ -42,7 +49,11 @@ export type Command =
   /** tab completion of the console line at `cursor` */
   | { type: 'complete'; id?: number; line: string; cursor: number }
   /** the verbs the console's `help` lists */
-  | { type: 'kubectlHelp'; id?: number };
+  | { type: 'kubectlHelp'; id?: number }
+  /** the lessons there are (answered with lessonList) */
+  | { type: 'lessons'; id?: number }
+  /** start, move through or leave a lesson; the worker answers with lesson views */
+  | ({ type: 'lesson'; id?: number } & LessonAction);
 
 export type CommandType = Command['type'];
 
@@ -164,10 +175,38 @@ export type WorkerMessage =
   | { type: 'scenario'; id?: number; scenario: Scenario }
   /** answers loadScenario once the cluster, speed and running state are restored */
   | { type: 'scenarioLoaded'; id?: number; clock: ClockState }
+  /** what a chaos command did: the output of the kubectl it ran (cordon, drain) or one line */
+  | { type: 'chaosResult'; id?: number; action: string; ok: boolean; output: string }
+  /** the last SERIES_WINDOW_MS of per-second samples, at most ~2× a second */
+  | { type: 'series'; series: SeriesView }
   /** `candidates` replace line[replaceFrom, cursor) of the complete command */
   | { type: 'completion'; id?: number; candidates: string[]; replaceFrom: number }
   /** every verb the engine runs, with kubectl's one-line description ("" if none) */
-  | { type: 'kubectlHelp'; id?: number; verbs: { name: string; summary: string }[] };
+  | { type: 'kubectlHelp'; id?: number; verbs: { name: string; summary: string }[] }
+  /** every lesson that loaded, in order; `broken` names lesson files that did not load, and why */
+  | { type: 'lessonList'; id?: number; lessons: LessonSummary[]; broken: { dir: string; error: string }[] }
+  /** the running lesson as it is now; null when no lesson runs */
+  | { type: 'lesson'; view: LessonView | null };
+
+/** How much simulated history the charts keep (10 minutes at one sample a second). */
+export const SERIES_WINDOW_MS = 600_000;
+
+/** Columns of samples aligned on `t`; null where the object did not exist at that sample. */
+export interface SeriesView {
+  /** sample instants, sim ms, one a simulated second, oldest first */
+  t: number[];
+  deployments: {
+    namespace: string;
+    name: string;
+    desired: (number | null)[];
+    updated: (number | null)[];
+    ready: (number | null)[];
+    available: (number | null)[];
+  }[];
+  pods: { running: number[]; pending: number[] };
+  /** CPU requested as % of allocatable, per node */
+  nodes: { name: string; cpuPercent: (number | null)[] }[];
+}
 
 export const SCENARIO_FORMAT = 'kube-playground/scenario';
 export const SCENARIO_VERSION = 1;

@@ -15,10 +15,13 @@ import {
   WORKLOAD_KINDS,
   type WorkerMessage,
 } from '../protocol/messages';
+import { runChaos, skipToNextEvent } from './chaos';
 import { complete, verbHelp } from './completion';
 import { Inspector } from './inspect';
+import { LessonHost, lessonList } from './lessons';
 import { Pacer, Throttle, TICK_MS } from './pacer';
 import { buildScenario, loadScenario } from './scenario';
+import { SERIES_POST_MS, SeriesRecorder } from './series';
 import { ViewBuilder } from './view';
 
 export interface HostDeps {
@@ -47,6 +50,20 @@ export class ClusterHost {
   private readonly throttle = new Throttle();
   private views = new ViewBuilder();
   private readonly inspector = new Inspector();
+  /** per-second samples for the charts; advancing through it samples every simulated second */
+  private readonly series = new SeriesRecorder();
+  private lastSeriesPost = Number.NEGATIVE_INFINITY;
+  /** the running lesson, if any: it may replace the cluster and set the clock */
+  private readonly lessons = new LessonHost({
+    replaceCluster: (options) => {
+      this.reset(options);
+      return this.cluster;
+    },
+    setClock: (speed, running) => {
+      this.speed = clampSpeed(speed);
+      this.running = running;
+    },
+  });
 
   constructor(
     private readonly deps: HostDeps,
@@ -91,7 +108,7 @@ export class ClusterHost {
         return;
       case 'step':
         if (!Number.isFinite(cmd.ms) || cmd.ms < 0) throw new RangeError(`step: ${cmd.ms} is not a duration`);
-        this.cluster.advance(cmd.ms);
+        this.series.advance(this.cluster, cmd.ms);
         return;
       case 'setSpeed':
         this.catchUp();
@@ -101,11 +118,13 @@ export class ClusterHost {
         this.reset(cmd.options ?? {});
         return;
       case 'chaos':
-        if (cmd.action === 'killPod') this.cluster.chaos.killPod(cmd.namespace, cmd.name);
-        else if (cmd.action === 'killNode') this.cluster.chaos.killNode(cmd.node);
-        else this.cluster.chaos.restoreNode(cmd.node);
+        this.deps.post({ type: 'chaosResult', id: cmd.id, action: cmd.action, ...runChaos(this.cluster, cmd) });
         // Machine state is not an API object, so no watch event marks it.
         this.dirty = true;
+        return;
+      case 'skipToNextEvent':
+        this.catchUp();
+        skipToNextEvent(this.cluster, (ms) => this.series.advance(this.cluster, ms));
         return;
       case 'saveScenario':
         this.catchUp();
@@ -129,6 +148,13 @@ export class ClusterHost {
       case 'inspect':
         this.inspector.start(this.cluster, cmd.id, cmd.ref, this.deps.post);
         return;
+      case 'lessons':
+        this.deps.post({ type: 'lessonList', id: cmd.id, ...lessonList() });
+        return;
+      case 'lesson':
+        this.catchUp();
+        this.lessons.handle(cmd);
+        return;
       default:
         throw new Error(`unknown command ${JSON.stringify((cmd as { type?: unknown }).type)}`);
     }
@@ -149,11 +175,15 @@ export class ClusterHost {
     this.unwatch();
     this.cluster = cluster;
     this.inspector.markDirty();
+    this.lessons?.attach(cluster);
     this.unwatch = cluster.watch((ev) => {
       this.inspector.observe(ev);
+      this.lessons.markDirty();
       if (VIEW_KINDS.has(ev.object.kind)) this.dirty = true;
     });
     this.views = new ViewBuilder();
+    this.series.clear();
+    this.series.record(cluster);
     this.dirty = true;
     this.lastWall = this.deps.now();
     this.pacer.reset();
@@ -166,7 +196,7 @@ export class ClusterHost {
     this.lastWall = wall;
     if (!this.running) return;
     const ms = this.pacer.simMsFor(elapsed, this.speed);
-    if (ms > 0) this.cluster.advance(ms);
+    if (ms > 0) this.series.advance(this.cluster, ms);
   }
 
   private tick = (): void => {
@@ -182,7 +212,7 @@ export class ClusterHost {
     const wait = this.throttle.wait(wall);
     if (wait === 0) this.flush(wall);
     if (this.running) this.schedule(TICK_MS);
-    else if (this.dirty || this.clockKey() !== this.lastClock) this.schedule(Math.max(wait, 1));
+    else if (this.dirty || this.series.dirty || this.clockKey() !== this.lastClock) this.schedule(Math.max(wait, 1));
   };
 
   private flush(wall: number): void {
@@ -207,6 +237,12 @@ export class ClusterHost {
     }
     // The inspected object follows at the same throttle as the view.
     this.inspector.flush(this.cluster, this.deps.post);
+    this.lessons.flush(this.deps.post);
+    if (this.series.dirty && wall - this.lastSeriesPost >= SERIES_POST_MS) {
+      this.lastSeriesPost = wall;
+      this.deps.post({ type: 'series', series: this.series.view() });
+      posted = true;
+    }
     if (posted) this.throttle.mark(wall);
   }
 
