@@ -1,10 +1,13 @@
 // Autosave timing with fake timers and an in-memory stand-in for IndexedDB.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+const restoreScenario = vi.fn(async (_input: unknown) => {});
 vi.mock('./scenarioState', () => ({
   collectScenario: vi.fn(async () => ({ format: 'kube-playground/scenario', version: 1, editor: { text: 'x' } })),
+  restoreClusterOnly: (x: unknown) => restoreScenario(x),
 }));
 
+import { useClusterStore } from '../state/clusterStore';
 import { useEditorStore } from '../state/editorStore';
 import {
   AUTOSAVE_KEY,
@@ -129,5 +132,25 @@ describe('startAutosave', () => {
     useEditorStore.getState().setText('after stop');
     await vi.advanceTimersByTimeAsync(MAX_WAIT_MS);
     expect(writes).toHaveLength(1);
+  });
+
+  it('never saves the fresh cluster of a restarted worker, and loads the last save into it', async () => {
+    const { data, writes, storage } = memoryStorage();
+    const mine = JSON.stringify({ format: 'kube-playground/scenario', mine: true });
+    data.set(AUTOSAVE_KEY, mine);
+    const stop = startAutosave(storage, fakeTimers);
+    useClusterStore.setState({ connection: 'restarting' });
+    useClusterStore.setState({ connection: 'starting' });
+    useEditorStore.getState().setText('typed while it restarts');
+    await vi.advanceTimersByTimeAsync(MAX_WAIT_MS);
+    expect(writes).toEqual([]);
+    expect(data.get(AUTOSAVE_KEY)).toBe(mine);
+    useClusterStore.setState({ connection: 'ready' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(restoreScenario).toHaveBeenCalledWith({ format: 'kube-playground/scenario', mine: true });
+    // then the recovered cluster is saved with what was typed meanwhile
+    await vi.advanceTimersByTimeAsync(MIN_INTERVAL_MS);
+    expect(writes).toEqual([AUTOSAVE_KEY]);
+    stop();
   });
 });

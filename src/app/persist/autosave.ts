@@ -5,11 +5,11 @@
  * MAX_WAIT_MS), and flushed when the page is hidden or left.
  */
 import { get, set } from 'idb-keyval';
-import { useClusterStore } from '../state/clusterStore';
+import { type ClusterState, useClusterStore } from '../state/clusterStore';
 import { useEditorStore } from '../state/editorStore';
 import { useUiStore } from '../state/uiStore';
 import { markSaved } from './persistStore';
-import { collectScenario } from './scenarioState';
+import { collectScenario, restoreClusterOnly } from './scenarioState';
 
 export const AUTOSAVE_KEY = 'kube-playground.autosave';
 /** a save that could not be restored is kept here, never overwritten by the next one */
@@ -104,13 +104,42 @@ export async function saveNow(storage: SaveStorage = idbStorage): Promise<void> 
   markSaved(Date.now());
 }
 
+/** Loads the last autosave into a restarted worker; without one the fresh cluster stays. */
+async function recoverFromSave(storage: SaveStorage): Promise<void> {
+  try {
+    const saved = await storage.get(AUTOSAVE_KEY);
+    if (typeof saved === 'string') await restoreClusterOnly(JSON.parse(saved));
+  } catch {
+    // The save cannot be loaded either: the fresh cluster is all there is.
+  }
+}
+
 /** Starts saving on every change and when the page is hidden; returns a stop function. */
 export function startAutosave(storage: SaveStorage = idbStorage, timers: Timers = realTimers): () => void {
-  const scheduler = new SaveScheduler(() => saveNow(storage), timers);
+  // A restarted worker comes back with a fresh cluster: no save may overwrite the
+  // learner's cluster with it, and once it is up the last save's cluster is loaded into it.
+  let recovering = false;
+  let restoring = false;
+  const scheduler = new SaveScheduler(() => (recovering ? Promise.resolve() : saveNow(storage)), timers);
   const changed = () => scheduler.changed();
+  const onCluster = (s: ClusterState, prev: ClusterState) => {
+    if (s.connection === 'restarting' && prev.connection !== 'restarting') {
+      recovering = true;
+      scheduler.stop();
+      return;
+    }
+    if (!recovering) return changed();
+    if (s.connection !== 'ready' || restoring) return;
+    restoring = true;
+    void recoverFromSave(storage).finally(() => {
+      recovering = false;
+      restoring = false;
+      changed(); // what was typed meanwhile is saved with the recovered cluster
+    });
+  };
   const unsubs = [
     // Views and the clock: while the simulation runs, the cluster keeps changing.
-    useClusterStore.subscribe(changed),
+    useClusterStore.subscribe(onCluster),
     useEditorStore.subscribe(changed),
     useUiStore.subscribe(changed),
   ];

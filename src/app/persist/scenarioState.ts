@@ -40,6 +40,11 @@ export async function restoreScenario(input: unknown): Promise<void> {
   if (prefs && typeof prefs === 'object') restorePrefs(prefs as Record<string, unknown>);
 }
 
+/** Loads only the cluster and clock of `input`, leaving the editor and UI as they are. */
+export async function restoreClusterOnly(input: unknown): Promise<void> {
+  await requestLoad(send, input);
+}
+
 /** Only known preferences with the type they have now are taken back. */
 function restorePrefs(prefs: Record<string, unknown>): void {
   const current = useUiStore.getState() as unknown as Record<string, unknown>;
