@@ -6,6 +6,7 @@ import { KubectlConsole } from './components/KubectlConsole';
 import { ManifestEditor } from './components/ManifestEditor';
 import { WorkloadsPanel } from './components/WorkloadsPanel';
 import { Inspector } from './inspector/Inspector';
+import { LessonsPanel } from './lessons/LessonsPanel';
 
 export function App() {
   return (
@@ -19,6 +20,7 @@ export function App() {
           <EventsList />
         </div>
         <div className="column side-column">
+          <LessonsPanel />
           <Inspector />
           <ManifestEditor />
           <KubectlConsole />

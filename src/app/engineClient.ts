@@ -4,6 +4,7 @@
  * React components never talk to the worker directly; actions call `send`.
  */
 import type { Command, WorkerMessage } from '../protocol/messages';
+import { receiveLesson, receiveLessonList, setLessonError } from './lessons/lessonStore';
 import { settleScenarioRequest } from './persist/requests';
 import { receiveClock, receiveView, setConnection, setEngineError, useClusterStore } from './state/clusterStore';
 import { finishApply, finishKubectl, useConsoleStore } from './state/consoleStore';
@@ -73,7 +74,17 @@ function receive(msg: WorkerMessage): void {
       receiveClock(msg.clock);
       if (msg.id !== undefined) settleScenarioRequest(msg.id, { clock: msg.clock });
       return;
+    case 'lessonList':
+      receiveLessonList(msg.lessons, msg.broken);
+      return;
+    case 'lesson':
+      receiveLesson(msg.view);
+      return;
     case 'error':
+      if (msg.command === 'lesson' || msg.command === 'lessons') {
+        setLessonError(msg.message);
+        return;
+      }
       if (msg.id !== undefined && (msg.command === 'saveScenario' || msg.command === 'loadScenario')) {
         settleScenarioRequest(msg.id, { error: msg.message });
       } else if (msg.id !== undefined && msg.command === 'apply') finishApply(msg.id, { error: msg.message });
