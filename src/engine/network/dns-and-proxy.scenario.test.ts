@@ -179,4 +179,18 @@ describe('DNS and kube-proxy through kubectl exec', () => {
         'Name:      kubernetes.default\nAddress 1: 10.96.0.1 kubernetes.default.svc.cluster.local\n',
     );
   });
+
+  it('an ExternalName Service: nslookup shows the CNAME, wget follows it to the site', () => {
+    const t = cluster().apply({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'site' },
+      spec: { type: 'ExternalName', externalName: 'example.com' },
+    });
+    expect(t.run('kubectl exec client -- nslookup site').stdout).toBe(
+      'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n' +
+        'site.default.svc.cluster.local\tcanonical name = example.com\nName:\texample.com\nAddress: 23.192.228.80\n\n',
+    );
+    expect(t.run('kubectl exec client -- wget -qO- http://site/').stdout).toContain('Example Domain');
+  });
 });

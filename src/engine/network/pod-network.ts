@@ -183,6 +183,9 @@ export function podNetwork(core: ClusterCore, pod: Pod): PodNetwork | undefined 
       if (host === 'localhost' || host === '127.0.0.1') return deliver(core, sandbox.podIP, port, path, '127.0.0.1');
       const ip = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : lookup(host)?.addresses[0];
       if (!ip) return 'unknown host';
+      // an ExternalName Service pointing at the simulated internet
+      const site = Object.values(INTERNET).find((x) => x.ip === ip);
+      if (site) return port === 80 || port === 443 ? { status: 200, body: site.body } : 'timeout';
       return connect(core, from, ip, port, path);
     },
   };

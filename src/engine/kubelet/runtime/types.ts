@@ -50,7 +50,7 @@ export interface SandboxState {
  */
 export interface PodNetwork {
   /** a name through the pod's resolver (search path applied): the name found and its addresses */
-  lookup?(name: string): { fqdn: string; addresses: string[] } | undefined;
+  lookup?(name: string): { fqdn: string; addresses: string[]; cname?: string } | undefined;
   /** no DNS server answers (cluster DNS has no ready CoreDNS): every lookup times out */
   resolverDown?(): boolean;
   /** PTR: the name of an address (busybox 1.28's nslookup prints it) */

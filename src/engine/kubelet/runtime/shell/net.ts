@@ -188,7 +188,7 @@ export function nslookup(args: string[], io: Io): CmdResult {
       io.out(`** server can't find ${name}: NXDOMAIN\n\n`);
       return { code: 1 };
     }
-    io.out(`Name:\t${found.fqdn}\n${found.addresses.map((a) => `Address: ${a}\n`).join('')}\n`);
+    io.out(`${answerLines(found, '.')}\n`);
     return { code: 0 };
   }
   if (/BusyBox v1\.2[0-8]\./.test(io.version ?? '')) {
@@ -210,6 +210,14 @@ export function nslookup(args: string[], io: Io): CmdResult {
     io.out(`** server can't find ${name}: NXDOMAIN\n\n`);
     return { code: 1 };
   }
-  io.out(`Name:\t${found.fqdn}\n${found.addresses.map((a) => `Address: ${a}\n`).join('')}\n`);
+  io.out(`${answerLines(found, '')}\n`);
   return { code: 0 };
+}
+
+/** An answer as nslookup prints it: a CNAME (ExternalName Service) first, then the addresses under the final name. */
+function answerLines(found: { fqdn: string; addresses: string[]; cname?: string }, dot: string): string {
+  const head = found.cname ? `${found.fqdn}\tcanonical name = ${found.cname}${dot}\n` : '';
+  if (found.addresses.length === 0) return head;
+  const name = found.cname ?? found.fqdn;
+  return `${head}Name:\t${name}\n${found.addresses.map((a) => `Address: ${a}\n`).join('')}`;
 }
