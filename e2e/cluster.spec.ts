@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { runKubectl, terminalRows } from './kubectl';
 
 /**
  * What a learner sees: the nodes the engine worker reports, a pod they apply going
@@ -61,17 +62,13 @@ test.describe('the simulated cluster', () => {
   });
 
   test('kubectl answers in the console', async ({ page }) => {
-    const input = page.getByTestId('kubectl-input');
-    await input.fill('get nodes');
-    await input.press('Enter');
-    const out = page.getByTestId('kubectl-output');
+    await runKubectl(page, 'get nodes');
+    const out = terminalRows(page);
     await expect(out).toContainText('NAME');
     await expect(out).toContainText(/node-1\s+Ready\s+<none>/);
-    await input.fill('get pods -n kube-system');
-    await input.press('Enter');
+    await runKubectl(page, 'get pods -n kube-system');
     await expect(out).toContainText('kube-apiserver-control-plane');
-    await input.fill('frobnicate');
-    await input.press('Enter');
+    await runKubectl(page, 'frobnicate');
     await expect(out).toContainText('unknown command "frobnicate"');
   });
 

@@ -1,15 +1,12 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { runKubectl, terminalRows } from './kubectl';
 
 /**
  * The cluster graph: pods a Deployment makes appear inside the worker node boxes and
  * run; a killed node's box goes dark; a pod no node can hold waits in its own box; a
  * crowded node folds pods of one owner into a group a click opens.
  */
-async function kubectl(page: Page, line: string) {
-  const input = page.getByTestId('kubectl-input');
-  await input.fill(line);
-  await input.press('Enter');
-}
+const kubectl = runKubectl;
 
 test.describe('the cluster graph', () => {
   let errors: string[] = [];
@@ -28,7 +25,7 @@ test.describe('the cluster graph', () => {
 
   test('a 3-replica Deployment runs 3 pods inside worker nodes', async ({ page }) => {
     await kubectl(page, 'create deployment web --image=nginx:1.27 --replicas=3');
-    await expect(page.getByTestId('kubectl-output')).toContainText('deployment.apps/web created');
+    await expect(terminalRows(page)).toContainText('deployment.apps/web created');
     const pods = page.locator('[data-kind="Pod"][data-namespace="default"][data-name^="web-"]');
     await expect(pods).toHaveCount(3);
     await page.getByLabel('Speed').selectOption('10');

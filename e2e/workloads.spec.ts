@@ -1,4 +1,5 @@
 import { expect, type Locator, test } from '@playwright/test';
+import { terminalRows } from './kubectl';
 
 /**
  * What a learner sees of workloads: an empty state that says what to do, then a table
@@ -78,7 +79,7 @@ test.describe('the workloads panel', () => {
   test('the empty state runs kubectl create deployment, and the Deployment reads READY 1/1', async ({ page }) => {
     const panel = page.getByRole('region', { name: 'Workloads' });
     await panel.getByRole('button', { name: 'kubectl create deployment web --image=nginx' }).click();
-    await expect(page.getByTestId('kubectl-output')).toContainText('deployment.apps/web created');
+    await expect(terminalRows(page)).toContainText('deployment.apps/web created');
     await page.getByLabel('Speed').selectOption('10');
     const row = panel.locator('tr[data-kind="Deployment"][data-name="web"]');
     await expect(row).toHaveAttribute('data-status', 'ok', { timeout: 20_000 });

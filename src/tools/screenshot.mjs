@@ -14,8 +14,10 @@ page.on('pageerror', (e) => console.error('pageerror:', e.message));
 await page.goto(process.env.URL ?? 'http://localhost:4173/');
 await page.waitForTimeout(Number(wait));
 for (const line of lines) {
-  await page.getByTestId('kubectl-input').fill(line);
-  await page.getByTestId('kubectl-input').press('Enter');
+  // type into the kubectl terminal as a person would
+  await page.getByTestId('kubectl-output').locator('textarea').focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
   await page.waitForTimeout(500);
 }
 await page.screenshot({ path: out, fullPage: true });

@@ -29,9 +29,14 @@ export interface ConsoleState {
   entries: ConsoleEntry[];
   /** submitted lines, oldest first, for ↑/↓ */
   history: string[];
+  /** goes up on every `clear`, so the terminal wipes its screen even when nothing was shown */
+  clears: number;
 }
 
-export const useConsoleStore = create<ConsoleState>(() => ({ apply: null, entries: [], history: [] }));
+export const useConsoleStore = create<ConsoleState>(() => ({ apply: null, entries: [], history: [], clears: 0 }));
+
+/** Entries the console answers itself (`help`) count down, so they never meet a worker id. */
+let nextLocalId = -1;
 
 export function startApply(id: number): void {
   useConsoleStore.setState({ apply: { id, pending: true } });
@@ -48,6 +53,20 @@ export function startKubectl(id: number, line: string): void {
   }));
 }
 
+/** A line the console answers without the engine (`help`); finish it with finishKubectl. */
+export function startLocal(line: string): number {
+  const id = nextLocalId--;
+  startKubectl(id, line);
+  return id;
+}
+
+/** Remembers a line for ↑/↓ that never reached the transcript (`clear`). */
+export function rememberLine(line: string): void {
+  useConsoleStore.setState((s) => ({
+    history: s.history.at(-1) === line ? s.history : [...s.history, line].slice(-MAX_ENTRIES),
+  }));
+}
+
 export function finishKubectl(id: number, result: ExecResult): void {
   useConsoleStore.setState((s) => ({
     entries: s.entries.map((e) => (e.id === id ? { ...e, pending: false, result } : e)),
@@ -55,5 +74,5 @@ export function finishKubectl(id: number, result: ExecResult): void {
 }
 
 export function clearConsole(): void {
-  useConsoleStore.setState({ entries: [] });
+  useConsoleStore.setState((s) => ({ entries: [], clears: s.clears + 1 }));
 }
