@@ -5,6 +5,7 @@
  */
 import type { Command, WorkerMessage } from '../protocol/messages';
 import { receiveLesson, receiveLessonList, setLessonError } from './lessons/lessonStore';
+import { settleConsoleRequest } from './console/requests';
 import { settleScenarioRequest } from './persist/requests';
 import { receiveClock, receiveView, setConnection, setEngineError, useClusterStore } from './state/clusterStore';
 import { finishApply, finishKubectl, useConsoleStore } from './state/consoleStore';
@@ -80,7 +81,17 @@ function receive(msg: WorkerMessage): void {
     case 'lesson':
       receiveLesson(msg.view);
       return;
+    case 'completion':
+      if (msg.id !== undefined) settleConsoleRequest(msg.id, { completion: msg });
+      return;
+    case 'kubectlHelp':
+      if (msg.id !== undefined) settleConsoleRequest(msg.id, { verbs: msg.verbs });
+      return;
     case 'error':
+      if (msg.id !== undefined && (msg.command === 'complete' || msg.command === 'kubectlHelp')) {
+        settleConsoleRequest(msg.id, {});
+        return;
+      }
       if (msg.command === 'lesson' || msg.command === 'lessons') {
         setLessonError(msg.message);
         return;
