@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { runKubectl } from './kubectl';
 
 /**
  * The inspector: click a pod that fits nowhere and read why it is Pending, node by
@@ -8,11 +9,7 @@ import { expect, type Page, test } from '@playwright/test';
  */
 const TOO_BIG = readFileSync(new URL('../public/examples/too-big.yaml', import.meta.url), 'utf8');
 
-async function kubectl(page: Page, line: string) {
-  const input = page.getByTestId('kubectl-input');
-  await input.fill(line);
-  await input.press('Enter');
-}
+const kubectl = runKubectl;
 
 test.describe('the inspector', () => {
   let errors: string[] = [];
@@ -51,7 +48,11 @@ test.describe('the inspector', () => {
     await expect(filters.locator('tr[data-node="control-plane"]')).toContainText('TaintToleration');
     await expect(inspector).toContainText(/FailedScheduling: 0\/4 nodes are available: .*Insufficient cpu/);
     await expect(inspector.getByText(/Why it is here: default-scheduler recorded FailedScheduling/)).toBeVisible();
-    // Escape closes it
+    // deleted under the learner's eyes: the panel says so
+    await kubectl(page, 'delete pod greedy');
+    await expect(inspector.getByText('pod/greedy was deleted')).toBeVisible();
+    // Escape closes it (the focus is back on the page, not in the console)
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Escape');
     await expect(inspector).toHaveCount(0);
   });

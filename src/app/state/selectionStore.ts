@@ -33,7 +33,9 @@ export function clearSelection(): void {
 /** The worker's inspection; ignored when it answers an object no longer selected. */
 export function receiveInspection(data: Inspection): void {
   const cur = useSelectionStore.getState().selected;
-  if (!cur || !sameRef(cur, data.ref)) return;
+  if (!cur || cur.kind !== data.ref.kind || cur.name !== data.ref.name) return;
+  // The worker drops the namespace of cluster-scoped kinds this page does not know as such.
+  if (data.ref.namespace !== undefined && data.ref.namespace !== (cur.namespace || 'default')) return;
   useSelectionStore.setState({ inspection: data });
 }
 
