@@ -143,8 +143,8 @@ export function execInPod(
     return fail(`error: unable to upgrade connection: container not found ("${name}")`);
   }
   const out = cri().runtime.execInContainer(s.r.proc, p.rec.sandbox, command, p.now, podNetwork(core, pod));
-  const stderr = out.exitCode !== 0 ? `${out.stderr}command terminated with exit code ${out.exitCode}\n` : out.stderr;
-  return { stdout: out.stdout, stderr, exitCode: out.exitCode };
+  // "command terminated with exit code N" is kubectl's line, added by kubectl exec.
+  return { stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode };
 }
 
 /** The machine stops: no heartbeats, no status, its containers gone. The API keeps the last status. */
