@@ -52,6 +52,8 @@ export const catalog = defineMessages({
     whyPending: 'Why Pending?',
     whyThisNode: 'Why this node?',
     noDecision: 'The scheduler has not decided about this pod yet.',
+    noDecisionBound:
+      'Bound to {node} with no scheduling decision on record: static pods and pods that set spec.nodeName skip the scheduler.',
     pendingMessage: 'FailedScheduling: {message}',
     chosen: (p) => `The scheduler bound it to ${p.node} after checking ${plural(Number(p.n), 'node', 'nodes')}.`,
     nothingFit: (p) => `No node passed the filters (${p.n} of ${p.total} checked).`,
@@ -129,6 +131,8 @@ export const catalog = defineMessages({
     whyPending: '왜 Pending인가요?',
     whyThisNode: '왜 이 노드인가요?',
     noDecision: '스케줄러가 아직 이 파드를 배치하지 않았습니다.',
+    noDecisionBound:
+      '스케줄링 기록 없이 {node}에 바인딩되었습니다. 스태틱 파드와 spec.nodeName을 지정한 파드는 스케줄러를 거치지 않습니다.',
     pendingMessage: 'FailedScheduling: {message}',
     chosen: (p) => `스케줄러가 노드 ${p.n}개를 확인한 뒤 ${p.node}에 바인딩했습니다.`,
     nothingFit: (p) => `필터를 통과한 노드가 없습니다 (${p.total}개 중 ${p.n}개 확인).`,

@@ -25,7 +25,7 @@ export function SchedulingDecisionView({ data }: { data: Inspection }) {
         </p>
       )}
       {!d ? (
-        <p className="empty">{t('noDecision')}</p>
+        <p className="empty">{pending || !bound ? t('noDecision') : t('noDecisionBound', { node: bound })}</p>
       ) : (
         <>
           <p>
