@@ -48,7 +48,11 @@ test.describe('the inspector', () => {
     await expect(filters.locator('tr[data-node="control-plane"]')).toContainText('TaintToleration');
     await expect(inspector).toContainText(/FailedScheduling: 0\/4 nodes are available: .*Insufficient cpu/);
     await expect(inspector.getByText(/Why it is here: default-scheduler recorded FailedScheduling/)).toBeVisible();
-    // Escape closes it
+    // deleted under the learner's eyes: the panel says so
+    await kubectl(page, 'delete pod greedy');
+    await expect(inspector.getByText('pod/greedy was deleted')).toBeVisible();
+    // Escape closes it (the focus is back on the page, not in the console)
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Escape');
     await expect(inspector).toHaveCount(0);
   });
