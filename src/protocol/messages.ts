@@ -223,7 +223,7 @@ export interface Scenario {
   clock: { speed: number; running: boolean };
   editor: { text: string };
   ui: Record<string, unknown>;
-  /** lesson progress; no lessons exist yet, so it stays empty */
+  /** `current`: the running lesson's progress (src/worker/lessons.ts checks it on load) */
   lessons: Record<string, unknown>;
 }
 

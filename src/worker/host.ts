@@ -128,7 +128,11 @@ export class ClusterHost {
         return;
       case 'saveScenario':
         this.catchUp();
-        this.deps.post({ type: 'scenario', id: cmd.id, scenario: buildScenario(this.cluster, this.clock()) });
+        this.deps.post({
+          type: 'scenario',
+          id: cmd.id,
+          scenario: { ...buildScenario(this.cluster, this.clock()), lessons: this.lessons.saved() },
+        });
         return;
       case 'loadScenario': {
         // loadScenario throws before anything is replaced, so a bad one leaves this cluster.
@@ -136,6 +140,7 @@ export class ClusterHost {
         this.adopt(loaded.cluster);
         this.speed = loaded.clock.speed;
         this.running = loaded.clock.running;
+        this.lessons.restore(loaded.lessons, loaded.cluster);
         this.deps.post({ type: 'scenarioLoaded', id: cmd.id, clock: this.clock() });
         return;
       }

@@ -92,10 +92,21 @@ export class LessonHost {
     return this.session?.progress() ?? null;
   }
 
-  /** Resumes a saved lesson on the cluster the scenario restored. */
-  resume(progress: LessonProgress | null | undefined, cluster: Cluster): void {
+  /** What a saved scenario carries: the running lesson's progress, if any. */
+  saved(): { current?: LessonProgress } {
+    const p = this.progress();
+    return p ? { current: p } : {};
+  }
+
+  /**
+   * Resumes the lesson a scenario was saved in, on the cluster it restored. The
+   * scenario may come from a share link: progress that is not well-formed, or names a
+   * lesson that does not exist (any more), simply ends the lesson.
+   */
+  restore(saved: Record<string, unknown>, cluster: Cluster): void {
+    const progress = asProgress(saved.current);
     const lesson = progress ? findLesson(progress.lesson) : undefined;
-    this.session = lesson ? new LessonSession(lesson, cluster, progress ?? undefined) : null;
+    this.session = lesson && progress ? new LessonSession(lesson, cluster, progress) : null;
     this.dirty = true;
   }
 
@@ -140,4 +151,27 @@ export class LessonHost {
       ...(this.showMeError ? { showMeError: this.showMeError } : {}),
     };
   }
+}
+
+function asProgress(x: unknown): LessonProgress | undefined {
+  if (!x || typeof x !== 'object') return undefined;
+  const p = x as Record<string, unknown>;
+  const hints = p.hints && typeof p.hints === 'object' ? (p.hints as Record<string, unknown>) : undefined;
+  const ok =
+    typeof p.lesson === 'string' &&
+    Number.isInteger(p.step) &&
+    typeof p.stepStartedAt === 'number' &&
+    Number.isFinite(p.stepStartedAt) &&
+    Array.isArray(p.completed) &&
+    p.completed.every((c) => typeof c === 'string') &&
+    hints !== undefined &&
+    Object.values(hints).every((n) => Number.isInteger(n) && (n as number) >= 0);
+  if (!ok) return undefined;
+  return {
+    lesson: p.lesson as string,
+    step: p.step as number,
+    stepStartedAt: p.stepStartedAt as number,
+    completed: [...(p.completed as string[])],
+    hints: { ...(hints as Record<string, number>) },
+  };
 }

@@ -67,6 +67,8 @@ export function validateScenario(input: unknown): Scenario {
 export interface LoadedScenario {
   cluster: Cluster;
   clock: { speed: number; running: boolean };
+  /** the lesson progress it carries (checked by the lesson host, not here) */
+  lessons: Record<string, unknown>;
 }
 
 /**
@@ -85,5 +87,5 @@ export function loadScenario(
     const message = (e instanceof Error ? e.message : String(e)).replace(/^restoreCluster:\s*/, '');
     throw new ScenarioError(`snapshot is damaged: ${message}`);
   }
-  return { cluster, clock: scenario.clock };
+  return { cluster, clock: scenario.clock, lessons: scenario.lessons };
 }
