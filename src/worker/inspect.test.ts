@@ -6,6 +6,7 @@ import { createCluster } from '../engine/index';
 import type { WorkerMessage } from '../protocol/messages';
 import { ClusterHost, type HostDeps } from './host';
 import { Inspector, inspect } from './inspect';
+import { ViewBuilder } from './view';
 
 const DEPLOYMENT = `
 apiVersion: apps/v1
@@ -142,6 +143,11 @@ describe('inspect', () => {
     expect(svc.dependants.objects).toHaveLength(2);
     // memory as the view reads it, not raw Ki
     expect(cp.facts.find((f) => f.label === 'Memory requested')?.value).toMatch(/ \/ 3\.9Gi$/);
+    // the same sums as the node box (kubectl describe node's Allocated resources)
+    const box = new ViewBuilder().build(cluster).nodes.find((n) => n.name === 'control-plane')!;
+    expect(cp.facts.find((f) => f.label === 'CPU requested')?.value).toBe(
+      `${box.cpu.requested} / ${box.cpu.allocatable}`,
+    );
   });
 
   it('a deleted object reads as gone, not as an error', () => {

@@ -175,10 +175,19 @@ function nodeFacts(cluster: Cluster, n: Node): Inspection['facts'] {
   for (const p of cluster.list('Pod') as Pod[]) {
     if (p.spec?.nodeName !== n.metadata.name) continue;
     if (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
+    // A pod's effective request: its containers' sum, or its largest init container if larger.
+    let podCpu = 0;
+    let podMemory = 0;
     for (const c of p.spec.containers ?? []) {
-      cpu += cpuMilli(c.resources?.requests?.cpu);
-      memory += bytes(c.resources?.requests?.memory);
+      podCpu += cpuMilli(c.resources?.requests?.cpu);
+      podMemory += bytes(c.resources?.requests?.memory);
     }
+    for (const c of p.spec.initContainers ?? []) {
+      podCpu = Math.max(podCpu, cpuMilli(c.resources?.requests?.cpu));
+      podMemory = Math.max(podMemory, bytes(c.resources?.requests?.memory));
+    }
+    cpu += podCpu;
+    memory += podMemory;
   }
   const alloc = n.status?.allocatable ?? {};
   const taints = (n.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
