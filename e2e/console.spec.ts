@@ -16,6 +16,19 @@ async function promptRow(page: Page): Promise<string> {
   });
 }
 
+/** Pastes text into the terminal the way the browser delivers a clipboard paste. */
+async function paste(page: Page, text: string): Promise<void> {
+  await focusTerminal(page);
+  await page
+    .getByTestId('kubectl-output')
+    .locator('textarea')
+    .evaluate((el, t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+}
+
 test.describe('the kubectl terminal', () => {
   let errors: string[] = [];
   test.beforeEach(async ({ page }) => {
@@ -99,6 +112,17 @@ test.describe('the kubectl terminal', () => {
     const podRows = lines.filter((l) => l.startsWith('web-'));
     expect(podRows).toHaveLength(2);
     for (const row of podRows) expect(row.slice(nodeAt)).toMatch(/^(node-\d|<none>)\s/);
+
+    // a multi-line paste runs line by line; a huge one is refused with a message
+    const terminal = page.getByTestId('kubectl-output');
+    const runs = Number(await terminal.getAttribute('data-runs'));
+    await paste(page, 'get deployments\nget nodes\n');
+    await expect(terminal).toHaveAttribute('data-runs', String(runs + 2));
+    await expect(terminalRows(page)).toContainText(/node-1\s+Ready/);
+    await paste(page, 'x'.repeat(10_001));
+    await expect(terminalRows(page)).toContainText('Paste refused: 10001 characters');
+    await expect(terminal).toHaveAttribute('data-runs', String(runs + 2));
+    await page.keyboard.press('Control+U');
 
     await runKubectl(page, 'help');
     const rows = terminalRows(page);

@@ -54,6 +54,7 @@ describe('complete', () => {
 
   it('object names of the typed type, in the namespace of -n', () => {
     expect(at('kubectl get deployments w').candidates).toEqual(['web', 'worker']);
+    expect(at('kubectl get deployments web ').candidates).toEqual(['worker']);
     expect(at('kubectl scale deploy we').candidates).toEqual(['web']);
     expect(at('kubectl get deploy -n shop ').candidates).toEqual(['cart']);
     expect(at('kubectl get deploy c').candidates).toEqual([]);

@@ -199,7 +199,9 @@ function candidatesFor(cluster: Cluster, ctx: LineContext, word: string): string
   }
   const info = lookupKind(args[0].split(',')[0].split('.')[0]);
   if (!info || args[0].includes(',')) return [];
-  return pick(names(cluster, info.kind, ctx), word);
+  // a name already on the line is not offered again
+  const typed = new Set(args.slice(1));
+  return pick(names(cluster, info.kind, ctx), word).filter((n) => !typed.has(n));
 }
 
 function flagCandidates(cluster: Cluster, verb: string, word: string): string[] {

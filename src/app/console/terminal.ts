@@ -17,7 +17,7 @@ export const MAX_PASTE = 10_000;
  * kubectl's wide tables (`get pods -o wide`) need about this many columns; a narrower
  * panel scrolls sideways instead of wrapping rows, so the columns stay aligned.
  */
-export const MIN_COLS = 120;
+export const MIN_COLS = 160;
 
 export interface TerminalDeps {
   run(line: string): void;
@@ -49,6 +49,8 @@ export class KubectlTerminal {
   private lastTab: string | null = null;
   private completionSeq = 0;
   private welcomed = false;
+  /** columns the panel shows without scrolling sideways (lists of candidates fit these) */
+  private visibleCols = 80;
   private readonly unsubscribe: () => void;
   private readonly observer: MutationObserver;
   private readonly resizeObserver: ResizeObserver;
@@ -105,6 +107,7 @@ export class KubectlTerminal {
   private resize(): void {
     const dims = this.fit.proposeDimensions();
     if (!dims || !Number.isFinite(dims.cols) || !Number.isFinite(dims.rows)) return;
+    this.visibleCols = dims.cols;
     const cols = Math.max(MIN_COLS, dims.cols);
     const rows = Math.max(5, dims.rows);
     if (cols === this.term.cols && rows === this.term.rows) return;
@@ -293,7 +296,7 @@ export class KubectlTerminal {
     }
     if (this.lastTab === key) {
       this.finishPromptLine();
-      this.term.write(columnsText(answer.candidates, this.term.cols));
+      this.term.write(columnsText(answer.candidates, Math.min(this.visibleCols, this.term.cols)));
       this.state = before;
       this.drawPrompt();
       this.lastTab = null;
