@@ -3,7 +3,9 @@
 // namespace of -n, TYPE/NAME, and flags with the values of -o and -n.
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../engine/index';
+import type { WorkerMessage } from '../protocol/messages';
 import { complete, supportedVerbs, verbHelp } from './completion';
+import { ClusterHost } from './host';
 
 const cluster = createCluster({ nodes: 2 });
 cluster.kubectl('create deployment web --image=nginx --replicas=2');
@@ -122,5 +124,28 @@ describe('help list', () => {
     expect(list.map((v) => v.name)).toEqual(supportedVerbs());
     expect(list.find((v) => v.name === 'get')?.summary).toBe('Display one or many resources');
     expect(list.some((v) => v.name === 'edit')).toBe(false);
+  });
+});
+
+describe('the host answers complete and kubectlHelp', () => {
+  it('with the id of the command', () => {
+    const posted: WorkerMessage[] = [];
+    const host = new ClusterHost({
+      post: (m) => posted.push(structuredClone(m)),
+      now: () => 0,
+      setTimer: () => 0,
+      clearTimer: () => {},
+    });
+    host.handle({ type: 'complete', id: 7, line: 'kubectl get depl', cursor: 16 });
+    host.handle({ type: 'kubectlHelp', id: 8 });
+    host.dispose();
+    expect(posted.find((m) => m.type === 'completion')).toEqual({
+      type: 'completion',
+      id: 7,
+      candidates: ['deployments'],
+      replaceFrom: 12,
+    });
+    const help = posted.find((m) => m.type === 'kubectlHelp');
+    expect(help?.type === 'kubectlHelp' && help.id === 8 && help.verbs.some((v) => v.name === 'scale')).toBe(true);
   });
 });
