@@ -128,5 +128,12 @@ test.describe('the kubectl terminal', () => {
     const rows = terminalRows(page);
     await expect(rows).toContainText('kubectl <command> --help describes one command.');
     await expect(rows).toContainText(/rollout\s+Manage the rollout of a resource/);
+
+    // Tab belongs to completion; Escape then Tab moves the focus on
+    await focusTerminal(page);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    const inTerminal = await page.evaluate(() => !!document.activeElement?.closest('[data-testid="kubectl-output"]'));
+    expect(inTerminal).toBe(false);
   });
 });

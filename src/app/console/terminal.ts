@@ -49,6 +49,7 @@ export class KubectlTerminal {
   private lastTab: string | null = null;
   private completionSeq = 0;
   private welcomed = false;
+  private escapeArmed = false;
   /** columns the panel shows without scrolling sideways (lists of candidates fit these) */
   private visibleCols = 80;
   private readonly unsubscribe: () => void;
@@ -74,6 +75,16 @@ export class KubectlTerminal {
     this.term.open(host);
     this.term.textarea?.setAttribute('aria-label', deps.label);
     this.term.attachCustomKeyEventHandler((e) => {
+      // Tab completes, so Escape then Tab is the way out of the terminal for the keyboard.
+      if (e.type === 'keydown' && e.key === 'Escape') {
+        this.escapeArmed = true;
+        return false;
+      }
+      if (e.type === 'keydown' && e.key === 'Tab' && this.escapeArmed) {
+        this.escapeArmed = false;
+        return false;
+      }
+      if (e.type === 'keydown' && !['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) this.escapeArmed = false;
       // Ctrl+C with a selection copies, Ctrl+V / Cmd+V pastes: leave those to the browser.
       if (e.type === 'keydown' && (e.ctrlKey || e.metaKey) && e.key === 'c' && this.term.hasSelection()) return false;
       if (e.type === 'keydown' && (e.ctrlKey || e.metaKey) && e.key === 'v') return false;
