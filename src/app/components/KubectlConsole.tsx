@@ -40,6 +40,10 @@ export function KubectlConsole() {
     };
   }, []);
 
+  useEffect(() => {
+    terminal.current?.setLabel(t('terminalLabel'));
+  }, [t]);
+
   return (
     <section className="panel console" aria-labelledby="console-title" data-testid="kubectl-console">
       <div className="panel-head">

@@ -104,6 +104,11 @@ export class KubectlTerminal {
     this.resizeObserver.observe(host);
   }
 
+  /** The screen reader's name for the input, again after the language changes. */
+  setLabel(label: string): void {
+    this.term.textarea?.setAttribute('aria-label', label);
+  }
+
   focus(): void {
     this.term.focus();
   }
