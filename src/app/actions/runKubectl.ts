@@ -35,7 +35,7 @@ async function showHelp(line: string): Promise<void> {
     return;
   }
   finishKubectl(id, {
-    stdout: helpText(t('helpHeader'), verbs, [t('helpTipDetails'), t('helpTipKeys')]),
+    stdout: helpText(t('helpHeader'), verbs, [t('helpTipDetails'), t('helpTipKeys')], t('helpAlso')),
     stderr: '',
     exitCode: 0,
   });

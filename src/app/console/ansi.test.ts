@@ -39,16 +39,15 @@ describe('columnsText', () => {
 });
 
 describe('helpText', () => {
-  it('aligns the verbs and leaves out an empty description', () => {
-    expect(
-      helpText(
-        'Commands:',
-        [
-          { name: 'get', summary: 'Display' },
-          { name: 'rollout', summary: '' },
-        ],
-        ['tip'],
-      ),
-    ).toBe('Commands:\n\n  get      Display\n  rollout\n\ntip\n');
+  it('aligns the described verbs and names the others on one line', () => {
+    const verbs = [
+      { name: 'get', summary: 'Display' },
+      { name: 'events', summary: '' },
+      { name: 'rollout', summary: 'Manage' },
+      { name: 'taint', summary: '' },
+    ];
+    expect(helpText('Commands:', verbs, ['tip'], 'Also:')).toBe(
+      'Commands:\n\n  get      Display\n  rollout  Manage\n  Also: events, taint\n\ntip\n',
+    );
   });
 });

@@ -81,11 +81,22 @@ export function columnsText(items: string[], cols: number): string {
   return out;
 }
 
-/** The console's `help`: a header, the verbs with kubectl's descriptions, then the tips. */
-export function helpText(header: string, verbs: { name: string; summary: string }[], tips: string[]): string {
-  const width = Math.max(...verbs.map((v) => v.name.length), 0) + 2;
+/**
+ * The console's `help`: a header, the verbs kubectl describes, one line naming the rest,
+ * then the tips. Kept short: it has to fit a small terminal.
+ */
+export function helpText(
+  header: string,
+  verbs: { name: string; summary: string }[],
+  tips: string[],
+  alsoLabel = 'Also:',
+): string {
+  const described = verbs.filter((v) => v.summary !== '');
+  const others = verbs.filter((v) => v.summary === '').map((v) => v.name);
+  const width = Math.max(...described.map((v) => v.name.length), 0) + 2;
   let out = `${header}\n\n`;
-  for (const v of verbs) out += `${`  ${v.name.padEnd(width)}${v.summary}`.trimEnd()}\n`;
+  for (const v of described) out += `  ${v.name.padEnd(width)}${v.summary}\n`;
+  if (others.length > 0) out += `  ${alsoLabel} ${others.join(', ')}\n`;
   out += '\n';
   for (const tip of tips) out += `${tip}\n`;
   return out;
