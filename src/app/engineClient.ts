@@ -4,8 +4,8 @@
  * React components never talk to the worker directly; actions call `send`.
  */
 import type { Command, WorkerMessage } from '../protocol/messages';
-import { receiveLesson, receiveLessonList, setLessonError } from './lessons/lessonStore';
 import { settleConsoleRequest } from './console/requests';
+import { receiveLesson, receiveLessonList, setLessonError } from './lessons/lessonStore';
 import { settleScenarioRequest } from './persist/requests';
 import { receiveClock, receiveView, setConnection, setEngineError, useClusterStore } from './state/clusterStore';
 import { finishApply, finishKubectl, useConsoleStore } from './state/consoleStore';
