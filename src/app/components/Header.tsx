@@ -5,6 +5,7 @@ import { step } from '../actions/step';
 import { togglePlay } from '../actions/togglePlay';
 import { formatSimTime, formatSpeed } from '../format';
 import { useClusterStore } from '../state/clusterStore';
+import { PreferenceControls } from '../theme/PreferenceControls';
 import { ScenarioMenu } from './ScenarioMenu';
 
 const STEP_MS = 10_000;
@@ -45,6 +46,7 @@ export function Header() {
         </button>
       </fieldset>
       <ScenarioMenu />
+      <PreferenceControls />
     </header>
   );
 }
