@@ -4,13 +4,16 @@ import { setSpeed } from '../actions/setSpeed';
 import { step } from '../actions/step';
 import { togglePlay } from '../actions/togglePlay';
 import { formatSimTime, formatSpeed } from '../format';
+import { useMessages } from '../i18n/messages';
 import { useClusterStore } from '../state/clusterStore';
 import { PreferenceControls } from '../theme/PreferenceControls';
+import { headerMessages } from './Header.messages';
 import { ScenarioMenu } from './ScenarioMenu';
 
 const STEP_MS = 10_000;
 
 export function Header() {
+  const t = useMessages(headerMessages);
   const running = useClusterStore((s) => s.clock.running);
   const speed = useClusterStore((s) => s.clock.speed);
   const now = useClusterStore((s) => s.clock.now);
@@ -21,15 +24,15 @@ export function Header() {
         Kube Playground
       </h1>
       <fieldset className="controls">
-        <legend className="visually-hidden">Simulation controls</legend>
-        <button type="button" className="primary" onClick={togglePlay} aria-label={running ? 'Pause' : 'Play'}>
-          <span aria-hidden="true">{running ? '❚❚' : '▶'}</span> {running ? 'Pause' : 'Play'}
+        <legend className="visually-hidden">{t('simulationControls')}</legend>
+        <button type="button" className="primary" onClick={togglePlay} aria-label={running ? t('pause') : t('play')}>
+          <span aria-hidden="true">{running ? '❚❚' : '▶'}</span> {running ? t('pause') : t('play')}
         </button>
-        <button type="button" onClick={() => step(STEP_MS)} title="Run 10 simulated seconds at once">
+        <button type="button" onClick={() => step(STEP_MS)} title={t('stepTitle')}>
           +10s
         </button>
         <label className="speed">
-          Speed
+          {t('speed')}
           <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
             {SPEEDS.map((x) => (
               <option key={x} value={x}>
@@ -38,11 +41,11 @@ export function Header() {
             ))}
           </select>
         </label>
-        <output className="sim-clock" data-testid="sim-clock" title="Simulated time since the cluster started">
+        <output className="sim-clock" data-testid="sim-clock" title={t('clockTitle')}>
           t = {formatSimTime(now)}
         </output>
-        <button type="button" onClick={() => resetCluster()} title="Start over with a fresh cluster">
-          Reset
+        <button type="button" onClick={() => resetCluster()} title={t('resetTitle')}>
+          {t('reset')}
         </button>
       </fieldset>
       <ScenarioMenu />
