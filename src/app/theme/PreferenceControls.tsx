@@ -26,7 +26,6 @@ export function PreferenceControls() {
       <legend className="visually-hidden">{t('group')}</legend>
       <label className="language-switch">
         <span className="visually-hidden">{t('language')}</span>
-        <span aria-hidden="true">🌐</span>
         <select
           value={locale}
           aria-label={t('language')}
