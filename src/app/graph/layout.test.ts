@@ -33,7 +33,8 @@ function positions(layout: GraphLayout): Map<string, string> {
   const out = new Map<string, string>();
   for (const b of layout.boxes) {
     const r = absoluteRect(layout, b.key);
-    out.set(b.key, `${r?.x},${r?.y},${r?.width},${r?.height}`);
+    // The unscheduled box sits last and may grow as pending pods arrive; where it starts must not move.
+    out.set(b.key, b.key === 'unscheduled' ? `${r?.x},${r?.y}` : `${r?.x},${r?.y},${r?.width},${r?.height}`);
     for (const key of Object.keys(b.items)) {
       const p = absoluteRect(layout, b.key, key);
       out.set(`${b.key}|${key}`, `${p?.x},${p?.y}`);
