@@ -17,6 +17,9 @@ test.describe('language and theme', () => {
     ).toBeVisible();
     await expect(page.getByRole('button', { name: '초기화', exact: true })).toBeVisible();
     await expect(page).toHaveTitle(/쿠버네티스/);
+    await expect(page.getByRole('heading', { name: '클러스터', exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: '워크로드' })).toBeVisible();
+    await expect(page.getByText('kube-system 파드 표시')).toBeVisible();
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
     await expect(page.getByRole('combobox', { name: '언어' })).toHaveValue('ko');

@@ -1,10 +1,12 @@
 import { memo } from 'react';
 import type { WorkloadKind, WorkloadView } from '../../protocol/messages';
 import { runKubectl } from '../actions/runKubectl';
+import { useMessages } from '../i18n/messages';
 import { useSelectable } from '../inspector/selectable';
 import { useClusterStore } from '../state/clusterStore';
 import { useUiStore } from '../state/uiStore';
 import { TONE_ICON } from './toneIcon';
+import { workloadsPanelMessages } from './WorkloadsPanel.messages';
 
 /** The table title and the `kubectl get` resource of each kind. */
 const KINDS: Record<WorkloadKind, { title: string; resource: string }> = {
@@ -26,6 +28,7 @@ const CREATE_LINE = 'kubectl create deployment web --image=nginx';
  * plain-English summary of how each one is doing.
  */
 export function WorkloadsPanel() {
+  const t = useMessages(workloadsPanelMessages);
   const kinds = useClusterStore((s) => s.workloadKinds);
   const showSystem = useUiStore((s) => s.showSystemPods);
   const anyShown = useClusterStore((s) =>
@@ -34,19 +37,20 @@ export function WorkloadsPanel() {
   return (
     <section className="panel workloads" aria-labelledby="workloads-title">
       <div className="panel-head">
-        <h2 id="workloads-title">Workloads</h2>
-        <span className="hint">the controllers that run your pods</span>
+        <h2 id="workloads-title">{t('title')}</h2>
+        <span className="hint">{t('hint')}</span>
       </div>
       {anyShown ? (
         kinds.map((k) => <WorkloadTable key={k} kind={k} showSystem={showSystem} />)
       ) : (
         <div className="empty workloads-empty">
+          <p>{t('empty')}</p>
           <p>
-            No workloads yet. A Deployment, Job or other workload creates pods for you and replaces them when they fail.
-          </p>
-          <p>
-            Pick <em>A Deployment of three web servers</em> from the editor's Examples (
-            <code>examples/deployment.yaml</code>) and apply it, or run{' '}
+            {t('pickBefore')}
+            <em>{t('pickExample')}</em>
+            {t('pickMiddle')}
+            <code>examples/deployment.yaml</code>
+            {t('pickAfter')}
             <button type="button" className="link" onClick={() => runKubectl(CREATE_LINE)}>
               <code>{CREATE_LINE}</code>
             </button>
@@ -65,6 +69,7 @@ function isSystem(w: WorkloadView): boolean {
 const WorkloadTable = memo(function WorkloadTable({ kind, showSystem }: { kind: WorkloadKind; showSystem: boolean }) {
   const all = useClusterStore((s) => s.workloadsByKind[kind] ?? NONE);
   const rows = showSystem ? all : all.filter((w) => !isSystem(w));
+  const t = useMessages(workloadsPanelMessages);
   if (rows.length === 0) return null;
   const { title, resource } = KINDS[kind];
   // Like `kubectl get -A`: a NAMESPACE column once anything lives outside "default".
@@ -86,7 +91,7 @@ const WorkloadTable = memo(function WorkloadTable({ kind, showSystem }: { kind: 
                 </th>
               ))}
               <th scope="col" className="summary-head">
-                In short
+                {t('inShort')}
               </th>
             </tr>
           </thead>

@@ -1,10 +1,13 @@
 import { useMemo } from 'react';
+import { useMessages } from '../i18n/messages';
 import { useClusterStore } from '../state/clusterStore';
 import { setShowSystemPods, useUiStore } from '../state/uiStore';
+import { graphFilterMessages } from './GraphFilters.messages';
 import { toggleNamespace, useGraphStore } from './graphStore';
 
 /** The graph's filters: kube-system pods on or off, and one toggle per namespace. */
 export function GraphFilters() {
+  const t = useMessages(graphFilterMessages);
   const showSystem = useUiStore((s) => s.showSystemPods);
   const hidden = useGraphStore((s) => s.hiddenNamespaces);
   const podsByNode = useClusterStore((s) => s.podsByNode);
@@ -19,11 +22,11 @@ export function GraphFilters() {
     <div className="graph-filters">
       <label className="toggle">
         <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystemPods(e.target.checked)} />
-        Show kube-system pods
+        {t('showSystem')}
       </label>
       {namespaces.length > 1 && (
         <fieldset className="graph-namespaces">
-          <legend>Namespaces</legend>
+          <legend>{t('namespaces')}</legend>
           {namespaces.map((ns) => (
             <label key={ns} className="toggle">
               <input type="checkbox" checked={!hidden.includes(ns)} onChange={() => toggleNamespace(ns)} />
