@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { runKubectl, terminalRows } from './kubectl';
 
 /**
@@ -6,18 +6,8 @@ import { runKubectl, terminalRows } from './kubectl';
  * to Running, kubectl answering in the console, and a killed node going dark.
  */
 test.describe('the simulated cluster', () => {
-  let errors: string[] = [];
   test.beforeEach(async ({ page }) => {
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
     await page.goto('/');
-  });
-  test.afterEach(() => {
-    // no script errors and no failed requests (the favicon included)
-    expect(errors).toEqual([]);
   });
 
   test('shows the nodes the worker reports', async ({ page }) => {

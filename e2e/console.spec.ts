@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, openCluster, test } from './fixtures';
 import { focusTerminal, runKubectl, terminalRows } from './kubectl';
 
 /**
@@ -30,19 +31,7 @@ async function paste(page: Page, text: string): Promise<void> {
 }
 
 test.describe('the kubectl terminal', () => {
-  let errors: string[] = [];
-  test.beforeEach(async ({ page }) => {
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto('/');
-    await expect(page.locator('[data-kind="Node"]')).toHaveCount(4);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
+  test.beforeEach(({ page }) => openCluster(page));
 
   test('create and scale a Deployment by typing, recall, complete, fail, clear', async ({ page }) => {
     const rows = terminalRows(page);

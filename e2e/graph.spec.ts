@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, openCluster, test } from './fixtures';
 import { runKubectl, terminalRows } from './kubectl';
 
 /**
@@ -9,19 +9,7 @@ import { runKubectl, terminalRows } from './kubectl';
 const kubectl = runKubectl;
 
 test.describe('the cluster graph', () => {
-  let errors: string[] = [];
-  test.beforeEach(async ({ page }) => {
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto('/');
-    await expect(page.locator('[data-kind="Node"]')).toHaveCount(4);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
+  test.beforeEach(({ page }) => openCluster(page));
 
   test('a 3-replica Deployment runs 3 pods inside worker nodes', async ({ page }) => {
     await kubectl(page, 'create deployment web --image=nginx:1.27 --replicas=3');

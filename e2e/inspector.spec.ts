@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, openCluster, test } from './fixtures';
 import { runKubectl } from './kubectl';
 
 /**
@@ -12,19 +12,7 @@ const TOO_BIG = readFileSync(new URL('../public/examples/too-big.yaml', import.m
 const kubectl = runKubectl;
 
 test.describe('the inspector', () => {
-  let errors: string[] = [];
-  test.beforeEach(async ({ page }) => {
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto('/');
-    await expect(page.locator('[data-kind="Node"]')).toHaveCount(4);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
+  test.beforeEach(({ page }) => openCluster(page));
 
   test('a pod that fits no node: "Why Pending?" shows each node rejected with Insufficient cpu', async ({ page }) => {
     await page.getByTestId('manifest-editor').fill(TOO_BIG);

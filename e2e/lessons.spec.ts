@@ -1,7 +1,8 @@
 // A learner takes lessons in the app: picks one, reads each step, does it (typing the
 // command for one step, "Show me" for the rest), watches the goals tick, moves on, and
 // finishes — and a Korean learner gets the same lesson in Korean.
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const panel = (page: Page) => page.getByTestId('lessons');
 

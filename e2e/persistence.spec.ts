@@ -1,4 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, watchErrors } from './fixtures';
 
 /**
  * The learner's work survives: a reload brings back the same cluster (the same pod
@@ -52,13 +53,6 @@ async function autosavedAfter(page: Page, since: number): Promise<void> {
     .toBeGreaterThan(since);
 }
 
-function watchErrors(page: Page, errors: string[]) {
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-}
-
 async function freshPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -67,15 +61,6 @@ async function freshPage(browser: Browser, url: string): Promise<Page> {
 }
 
 test.describe('saving and sharing a scenario', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = [];
-    watchErrors(page, errors);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('a reload brings back the same pods and the editor text from the autosave', async ({ page }) => {
     await page.goto('/');
     const names = await deployAndPause(page);

@@ -1,4 +1,5 @@
-import { expect, type Locator, test } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /**
  * What a learner sees of workloads: an empty state that says what to do, then a table
@@ -29,17 +30,8 @@ async function cells(row: Locator): Promise<string[]> {
 }
 
 test.describe('the workloads panel', () => {
-  let errors: string[] = [];
   test.beforeEach(async ({ page }) => {
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
     await page.goto('/');
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
   });
 
   test('a ReplicaSet applied from the editor shows DESIRED CURRENT READY as kubectl get does', async ({ page }) => {
