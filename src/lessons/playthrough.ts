@@ -6,7 +6,7 @@
  */
 import type { Cluster, ClusterOptions } from '../engine/index';
 import { clusterOptionsFor, LessonSession, prepareCluster } from './session';
-import type { Lesson } from './types';
+import type { Action, Lesson } from './types';
 
 export interface StepReport {
   id: string;
@@ -17,7 +17,24 @@ export interface StepReport {
   failing: { label: string; actual: string }[];
   /** a solution action that failed, if any */
   actionError?: string;
+  /**
+   * The step's goals already held before its solution changed anything: the checks
+   * cannot tell whether the learner did the step (only steps that change the cluster).
+   */
+  heldBeforeActing?: boolean;
 }
+
+const READ_ONLY = /^\s*(get|describe|logs|explain|top|version|api-resources|rollout (history|status))\b/;
+
+/** Whether playing the action changes the cluster (reading commands and waiting do not). */
+export function changesCluster(a: Action): boolean {
+  if ('wait' in a) return false;
+  if ('kubectl' in a) return !READ_ONLY.test(a.kubectl);
+  return true;
+}
+
+/** Simulated time a learner spends reading a step before doing it. */
+const READING_MS = 20_000;
 
 /** How often the checks are looked at while waiting, in simulated ms. */
 const POLL_MS = 1000;
@@ -29,6 +46,10 @@ export function playThrough(lesson: Lesson, makeCluster: (o: ClusterOptions) => 
   const reports: StepReport[] = [];
   lesson.steps.forEach((step, i) => {
     session.goTo(i);
+    const acts = step.solution.some(changesCluster);
+    // A learner reads before acting; meanwhile the goals must not come true by themselves.
+    if (acts) cluster.advance(READING_MS);
+    const heldBeforeActing = acts && session.evaluate().checks.every((c) => c.ok);
     const failedAction = session.showMe().find((r) => !r.ok);
     const start = cluster.now();
     let state = session.evaluate();
@@ -38,13 +59,14 @@ export function playThrough(lesson: Lesson, makeCluster: (o: ClusterOptions) => 
     }
     reports.push({
       id: step.id,
-      ok: state.complete && !failedAction,
+      ok: state.complete && !failedAction && !heldBeforeActing,
       tookMs: cluster.now() - start,
       failing: step.checks
         .map((c, j) => ({ label: c.label.en, actual: state.checks[j].actual, ok: state.checks[j].ok }))
         .filter((c) => !c.ok)
         .map(({ label, actual }) => ({ label, actual })),
       ...(failedAction ? { actionError: failedAction.message } : {}),
+      ...(heldBeforeActing ? { heldBeforeActing } : {}),
     });
   });
   return reports;
