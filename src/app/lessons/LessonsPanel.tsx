@@ -36,8 +36,14 @@ function LessonList({ t }: { t: T }) {
   const locale = useLocaleStore((s) => s.locale);
   const list = useLessonStore((s) => s.list);
   const broken = useLessonStore((s) => s.broken);
+  const error = useLessonStore((s) => s.error);
   return (
     <>
+      {error && (
+        <p className="lesson-error" role="alert">
+          {error}
+        </p>
+      )}
       <p className="lesson-note">{t('startWarning')}</p>
       <ol className="lesson-list">
         {list.map((l) => (
